@@ -1,0 +1,16 @@
+package io.leadjourney.decision;
+
+/** Ids of the DMN tables in {@code bpmn/}, each equal to its file name. */
+public final class DecisionKeys {
+
+    public static final String ENGAGEMENT_POINTS = "engagement-points";
+    public static final String LEAD_FIT = "lead-fit";
+    public static final String MQL_QUALIFICATION = "mql-qualification";
+    public static final String LEAD_ROUTING = "lead-routing";
+    public static final String BANT_TEMPERATURE = "bant-temperature";
+    public static final String NURTURE_TRACK = "nurture-track";
+    public static final String DEAL_VALUE = "deal-value";
+
+    private DecisionKeys() {
+    }
+}

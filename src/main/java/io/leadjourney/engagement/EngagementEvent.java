@@ -1,0 +1,41 @@
+package io.leadjourney.engagement;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+@Entity
+@Table(name = "engagement_event")
+public class EngagementEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long leadId;
+    @Enumerated(EnumType.STRING)
+    private EngagementType eventType;
+    private Instant occurredAt;
+    private Instant receivedAt;
+
+    protected EngagementEvent() {
+    }
+
+    public EngagementEvent(Long leadId, EngagementType eventType, Instant occurredAt, Instant receivedAt) {
+        this.leadId = leadId;
+        this.eventType = eventType;
+        this.occurredAt = occurredAt;
+        this.receivedAt = receivedAt;
+    }
+
+    public Long getId() { return id; }
+    public Long getLeadId() { return leadId; }
+    public EngagementType getEventType() { return eventType; }
+    public Instant getOccurredAt() { return occurredAt; }
+    public Instant getReceivedAt() { return receivedAt; }
+}

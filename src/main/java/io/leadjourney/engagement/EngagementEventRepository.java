@@ -1,0 +1,16 @@
+package io.leadjourney.engagement;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+
+public interface EngagementEventRepository extends JpaRepository<EngagementEvent, Long> {
+
+    /** How often the lead did each thing: {@code [EngagementType, Long]} rows. */
+    @Query("select e.eventType, count(e) from EngagementEvent e where e.leadId = :leadId group by e.eventType")
+    List<Object[]> countByType(Long leadId);
+
+    List<EngagementEvent> findByLeadIdOrderByOccurredAtDesc(Long leadId, Pageable page);
+}

@@ -1,0 +1,64 @@
+package io.leadjourney.journey;
+
+import io.leadjourney.engagement.EngagementEvent;
+import io.leadjourney.engagement.EngagementEventRepository;
+import io.leadjourney.lead.Lead;
+import io.leadjourney.lead.LeadNotFoundException;
+import io.leadjourney.lead.LeadRepository;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What a rep needs to see in a form to decide: who the lead is, its score and why, and what it did lately. */
+@Component
+class LeadFormContext {
+
+    static final int RECENT_ACTIVITY_SHOWN = 10;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final LeadRepository leads;
+    private final EngagementEventRepository events;
+
+    LeadFormContext(LeadRepository leads, EngagementEventRepository events) {
+        this.leads = leads;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, Object> of(long leadId) {
+        Lead lead = leads.findById(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        Map<String, Object> context = new HashMap<>();
+        context.put(LeadJourney.VAR_LEAD_NAME, lead.displayName());
+        context.put(LeadJourney.VAR_EMAIL, lead.getEmail());
+        context.put(LeadJourney.VAR_COMPANY, lead.getCompany());
+        context.put(LeadJourney.VAR_EMPLOYEES, lead.getEmployees());
+        context.put(LeadJourney.VAR_ROLE, lead.getRole());
+        context.put(LeadJourney.VAR_INDUSTRY, lead.getIndustry());
+        context.put(LeadJourney.VAR_COUNTRY, lead.getCountry());
+        context.put(LeadJourney.VAR_SOURCE, lead.getSource());
+        context.put(LeadJourney.VAR_SCORE, lead.getTotalScore());
+        context.put(LeadJourney.VAR_FIT_SCORE, lead.getFitScore());
+        context.put(LeadJourney.VAR_ENGAGEMENT_SCORE, lead.getEngagementScore());
+        context.put(LeadJourney.VAR_GRADE, lead.getGrade());
+        context.put(LeadJourney.VAR_SCORE_RECEIPT, lead.getScoreReasons());
+        context.put(LeadJourney.VAR_ROUTING_REASON, lead.getRoutingReason());
+        String activity = events.findByLeadIdOrderByOccurredAtDesc(leadId, PageRequest.of(0, RECENT_ACTIVITY_SHOWN))
+                .stream()
+                .map(LeadFormContext::describe)
+                .collect(Collectors.joining("\n"));
+        context.put(LeadJourney.VAR_RECENT_ACTIVITY, activity.isEmpty() ? "No recorded activity yet" : activity);
+        return context;
+    }
+
+    private static String describe(EngagementEvent event) {
+        String type = event.getEventType().name().replace('_', ' ').toLowerCase();
+        return WHEN.format(event.getOccurredAt()) + "  " + Character.toUpperCase(type.charAt(0)) + type.substring(1);
+    }
+}

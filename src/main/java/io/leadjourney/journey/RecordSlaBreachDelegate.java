@@ -1,0 +1,36 @@
+package io.leadjourney.journey;
+
+import io.leadjourney.sla.Sla;
+import io.leadjourney.sla.SlaService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record SLA breach": a breach timer fired. Records the breach, tells the managers, raises a {@code slaBreach}
+ * incident for Cockpit and remembers the rep who let it lapse so routing can pass them over.
+ */
+@Component
+class RecordSlaBreachDelegate implements JavaDelegate {
+
+    private final SlaService slas;
+    private final SlaIncidents incidents;
+
+    RecordSlaBreachDelegate(SlaService slas, SlaIncidents incidents) {
+        this.slas = slas;
+        this.incidents = incidents;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Sla sla = Sla.valueOf(JourneyVariables.requiredString(execution, LeadJourney.INPUT_SLA));
+        String rep = JourneyVariables.string(execution, LeadJourney.VAR_ASSIGNED_REP);
+        String message = slas.recordBreach(JourneyVariables.leadId(execution), sla, rep,
+                execution.getProcessInstanceId());
+        incidents.raise(execution, sla, JourneyVariables.string(execution, LeadJourney.INPUT_WAITING_ACTIVITY),
+                message);
+        if (sla == Sla.ACCEPT_LEAD) {
+            execution.setVariable(LeadJourney.VAR_LAPSED_REP, rep);
+        }
+    }
+}

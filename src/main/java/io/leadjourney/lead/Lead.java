@@ -1,0 +1,161 @@
+package io.leadjourney.lead;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
+
+import java.time.Instant;
+
+/**
+ * A captured contact on its way from marketing to sales.
+ * Only changed columns are written ({@link DynamicUpdate}), so a score update and a stage change that
+ * happen side by side do not overwrite each other.
+ */
+@Entity
+@Table(name = "lead")
+@DynamicUpdate
+public class Lead {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String email;
+    private String firstName;
+    private String lastName;
+    private String company;
+    private Integer employees;
+    private String industry;
+    @Column(name = "job_role")
+    private String role;
+    private String country;
+    private String source;
+    private boolean wantsContact;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private LeadStage stage = LeadStage.LEAD;
+
+    private int fitScore;
+    private int engagementScore;
+    private int totalScore;
+    private String grade;
+    private boolean qualified;
+    private String scoreReasons;
+    private String scoreVersions;
+    private Instant scoredAt;
+
+    private String assignedRep;
+    private String assignedGroup;
+    private String routingReason;
+    private int recycleCount;
+
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected Lead() {
+    }
+
+    public Lead(String email, Instant now) {
+        this.email = email;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** A name sales can address: "First Last", or the e-mail when no name was given. */
+    public String displayName() {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+        return name.isEmpty() ? email : name;
+    }
+
+    public boolean hasName() {
+        return notBlank(firstName) || notBlank(lastName);
+    }
+
+    public boolean hasCompany() {
+        return notBlank(company);
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    void moveTo(LeadStage newStage, Instant now) {
+        this.stage = newStage;
+        this.updatedAt = now;
+    }
+
+    public void applyScore(int fit, int engagement, int total, String grade, boolean qualified,
+                           String reasons, String versions, Instant now) {
+        this.fitScore = fit;
+        this.engagementScore = engagement;
+        this.totalScore = total;
+        this.grade = grade;
+        this.qualified = qualified;
+        this.scoreReasons = reasons;
+        this.scoreVersions = versions;
+        this.scoredAt = now;
+        this.updatedAt = now;
+    }
+
+    public void assignTo(String rep, String group, String reason, Instant now) {
+        this.assignedRep = rep;
+        this.assignedGroup = group;
+        this.routingReason = reason;
+        this.updatedAt = now;
+    }
+
+    public void countRecycle(Instant now) {
+        this.recycleCount++;
+        this.updatedAt = now;
+    }
+
+    void updateProfile(String firstName, String lastName, String company, Integer employees, String industry,
+                       String role, String country, String source, Boolean wantsContact, Instant now) {
+        if (firstName != null) this.firstName = firstName;
+        if (lastName != null) this.lastName = lastName;
+        if (company != null) this.company = company;
+        if (employees != null) this.employees = employees;
+        if (industry != null) this.industry = industry;
+        if (role != null) this.role = role;
+        if (country != null) this.country = country;
+        if (source != null) this.source = source;
+        // A hand-raise is never taken back by a later form that left the box unticked.
+        if (Boolean.TRUE.equals(wantsContact)) this.wantsContact = true;
+        this.updatedAt = now;
+    }
+
+    public Long getId() { return id; }
+    public String getEmail() { return email; }
+    public String getFirstName() { return firstName; }
+    public String getLastName() { return lastName; }
+    public String getCompany() { return company; }
+    public Integer getEmployees() { return employees; }
+    public String getIndustry() { return industry; }
+    public String getRole() { return role; }
+    public String getCountry() { return country; }
+    public String getSource() { return source; }
+    public boolean isWantsContact() { return wantsContact; }
+    public LeadStage getStage() { return stage; }
+    public int getFitScore() { return fitScore; }
+    public int getEngagementScore() { return engagementScore; }
+    public int getTotalScore() { return totalScore; }
+    public String getGrade() { return grade; }
+    public boolean isQualified() { return qualified; }
+    public String getScoreReasons() { return scoreReasons; }
+    public String getScoreVersions() { return scoreVersions; }
+    public Instant getScoredAt() { return scoredAt; }
+    public String getAssignedRep() { return assignedRep; }
+    public String getAssignedGroup() { return assignedGroup; }
+    public String getRoutingReason() { return routingReason; }
+    public int getRecycleCount() { return recycleCount; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,79 @@
+package io.leadjourney.lead;
+
+import io.leadjourney.journey.LeadJourneyGateway;
+import io.leadjourney.scoring.ScoringService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Captures leads: a new e-mail becomes a lead with its journey, a known e-mail updates the lead it belongs to. */
+@Service
+public class LeadIntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadIntakeService.class);
+
+    private final LeadRepository leads;
+    private final LeadStageService stages;
+    private final ScoringService scoring;
+    private final LeadJourneyGateway journey;
+    private final Clock clock;
+
+    LeadIntakeService(LeadRepository leads, LeadStageService stages, ScoringService scoring,
+                      LeadJourneyGateway journey, Clock clock) {
+        this.leads = leads;
+        this.stages = stages;
+        this.scoring = scoring;
+        this.journey = journey;
+        this.clock = clock;
+    }
+
+    /** The result of an intake: the lead, and whether this request created it. */
+    public record Intake(Lead lead, boolean created) {
+    }
+
+    /**
+     * Stores the lead and starts its journey in one transaction: a lead is never saved without its journey,
+     * and a journey never starts without its lead.
+     */
+    @Transactional
+    public Intake capture(NewLead input, String by) {
+        String email = normalizeEmail(input.email());
+        Instant now = Instant.now(clock);
+        Lead existing = leads.findByEmail(email).orElse(null);
+        if (existing != null) {
+            existing.updateProfile(clean(input.firstName()), clean(input.lastName()), clean(input.company()),
+                    input.employees(), clean(input.industry()), clean(input.role()), clean(input.country()),
+                    clean(input.source()), input.wantsContact(), now);
+            log.info("Lead {} captured again from {}", existing.getId(), input.source());
+            return new Intake(existing, false);
+        }
+        Lead lead = new Lead(email, now);
+        lead.updateProfile(clean(input.firstName()), clean(input.lastName()), clean(input.company()),
+                input.employees(), clean(input.industry()), clean(input.role()), clean(input.country()),
+                clean(input.source()), input.wantsContact(), now);
+        leads.saveAndFlush(lead);
+        stages.recordCaptured(lead, by, "Captured from " + (lead.getSource() == null ? "an unknown source"
+                : lead.getSource()));
+        scoring.rescore(lead.getId());
+        journey.startJourney(lead);
+        log.info("Lead {} captured from {}", lead.getId(), lead.getSource());
+        return new Intake(lead, true);
+    }
+
+    static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

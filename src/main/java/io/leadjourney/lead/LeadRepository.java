@@ -1,0 +1,18 @@
+package io.leadjourney.lead;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Optional;
+
+public interface LeadRepository extends JpaRepository<Lead, Long> {
+
+    Optional<Lead> findByEmail(String email);
+
+    /** Serialises work on one lead (score updates, stage changes) across threads and cluster nodes. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from Lead l where l.id = :id")
+    Optional<Lead> findForUpdate(Long id);
+}

@@ -1,0 +1,57 @@
+package io.leadjourney.lead;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Moves a lead between stages and appends every change to the stage log, with who, when and why. */
+@Service
+public class LeadStageService {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadStageService.class);
+
+    private final LeadRepository leads;
+    private final StageTransitionRepository transitions;
+    private final Clock clock;
+
+    LeadStageService(LeadRepository leads, StageTransitionRepository transitions, Clock clock) {
+        this.leads = leads;
+        this.transitions = transitions;
+        this.clock = clock;
+    }
+
+    /** Records that a lead was captured: the first line of its timeline. */
+    @Transactional
+    public void recordCaptured(Lead lead, String by, String reason) {
+        transitions.save(new StageTransition(lead.getId(), null, LeadStage.LEAD, Instant.now(clock), by, reason));
+    }
+
+    /**
+     * Moves the lead to {@code to}. Moving to the stage it is already in changes nothing and logs nothing.
+     *
+     * @return the stage the lead was in before
+     */
+    @Transactional
+    public LeadStage moveTo(long leadId, LeadStage to, String by, String reason) {
+        Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        LeadStage from = lead.getStage();
+        if (from == to) {
+            return from;
+        }
+        Instant now = Instant.now(clock);
+        lead.moveTo(to, now);
+        transitions.save(new StageTransition(leadId, from, to, now, by, reason));
+        log.info("Lead {} moved {} -> {} by {} ({})", leadId, from, to, by, reason);
+        return from;
+    }
+
+    @Transactional(readOnly = true)
+    public List<StageTransition> timeline(long leadId) {
+        return transitions.findByLeadIdOrderByIdAsc(leadId);
+    }
+}

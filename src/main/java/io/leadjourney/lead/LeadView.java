@@ -1,0 +1,28 @@
+package io.leadjourney.lead;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A lead as the API answers it: profile, stage, scores with their receipt, assignment and timeline. */
+public record LeadView(
+        Long id, String email, String firstName, String lastName, String company, Integer employees,
+        String industry, String role, String country, String source, boolean wantsContact,
+        LeadStage stage, int score, int fitScore, int engagementScore, String grade, boolean qualified,
+        String scoreReceipt, String scoreVersions, String assignedRep, String assignedGroup, String routingReason,
+        int recycleCount, Instant createdAt, List<Transition> timeline) {
+
+    /** One stage change: from, to, at, by, reason. */
+    public record Transition(LeadStage from, LeadStage to, Instant at, String by, String reason) {
+    }
+
+    static LeadView of(Lead lead, List<StageTransition> transitions) {
+        return new LeadView(lead.getId(), lead.getEmail(), lead.getFirstName(), lead.getLastName(),
+                lead.getCompany(), lead.getEmployees(), lead.getIndustry(), lead.getRole(), lead.getCountry(),
+                lead.getSource(), lead.isWantsContact(), lead.getStage(), lead.getTotalScore(), lead.getFitScore(),
+                lead.getEngagementScore(), lead.getGrade(), lead.isQualified(), lead.getScoreReasons(),
+                lead.getScoreVersions(), lead.getAssignedRep(), lead.getAssignedGroup(), lead.getRoutingReason(),
+                lead.getRecycleCount(), lead.getCreatedAt(),
+                transitions.stream().map(t -> new Transition(t.getFromStage(), t.getToStage(), t.getChangedAt(),
+                        t.getChangedBy(), t.getReason())).toList());
+    }
+}

@@ -1,0 +1,10 @@
+package io.leadjourney.lead;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+
+public interface StageTransitionRepository extends JpaRepository<StageTransition, Long> {
+
+    List<StageTransition> findByLeadIdOrderByIdAsc(Long leadId);
+}

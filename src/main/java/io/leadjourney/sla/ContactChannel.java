@@ -1,0 +1,5 @@
+package io.leadjourney.sla;
+
+public enum ContactChannel {
+    CALL, EMAIL
+}

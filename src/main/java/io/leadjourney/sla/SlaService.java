@@ -1,0 +1,72 @@
+package io.leadjourney.sla;
+
+import io.leadjourney.lead.Lead;
+import io.leadjourney.lead.LeadNotFoundException;
+import io.leadjourney.lead.LeadRepository;
+import io.leadjourney.notification.NotificationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Reminders and breaches of the sales SLA. */
+@Service
+public class SlaService {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaService.class);
+
+    private final SlaBreachRepository breaches;
+    private final LeadRepository leads;
+    private final NotificationService notifications;
+    private final SlaProperties properties;
+    private final Clock clock;
+
+    SlaService(SlaBreachRepository breaches, LeadRepository leads, NotificationService notifications,
+               SlaProperties properties, Clock clock) {
+        this.breaches = breaches;
+        this.leads = leads;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The reminder timer fired: tell the rep the deadline is near. */
+    @Transactional
+    public void remind(long leadId, Sla sla, String repId) {
+        Lead lead = lead(leadId);
+        notifications.notify(repId == null ? properties.managerGroup() : repId,
+                "Reminder: " + describe(sla) + " " + lead.displayName(),
+                "The " + describe(sla) + " deadline for " + lead.displayName() + " (" + lead.getCompany()
+                        + ") is close. Open it in Tasklist.", leadId);
+    }
+
+    /**
+     * The breach timer fired: record the breach and tell the managers.
+     *
+     * @return the message managers see, also used for the Cockpit incident
+     */
+    @Transactional
+    public String recordBreach(long leadId, Sla sla, String repId, String processInstanceId) {
+        Lead lead = lead(leadId);
+        breaches.save(new SlaBreach(leadId, sla, repId, Instant.now(clock), processInstanceId));
+        String message = "SLA breach: " + describe(sla) + " for lead " + leadId + " (" + lead.displayName()
+                + ") missed by " + (repId == null ? "an unassigned group" : repId);
+        notifications.notify(properties.managerGroup(), message, message, leadId);
+        log.warn(message);
+        return message;
+    }
+
+    private Lead lead(long leadId) {
+        return leads.findById(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+    }
+
+    private static String describe(Sla sla) {
+        return switch (sla) {
+            case ACCEPT_LEAD -> "accept lead";
+            case FIRST_CONTACT -> "first contact";
+        };
+    }
+}

@@ -1,0 +1,115 @@
+package io.leadjourney.system;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.leadjourney.lead.LeadNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Answers every error of {@code /api/**} as RFC 7807 problem details. Validation problems name each field in
+ * {@code errors[].field} and in the detail text.
+ */
+@RestControllerAdvice(basePackages = "io.leadjourney")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    static final String ERRORS = "errors";
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", messageOf(error)))
+                .toList();
+        String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid " + detail);
+        problem.setTitle("Invalid request");
+        problem.setProperty(ERRORS, errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle("Unreadable request body");
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = describe(mapping);
+            problem.setDetail("Invalid " + field + ": " + message);
+            problem.setProperty(ERRORS, List.of(Map.of("field", field, "message", message)));
+        } else {
+            problem.setDetail("The request body is not valid JSON");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid " + ex.getName() + ": '" + ex.getValue() + "' is not a valid value");
+        problem.setTitle("Invalid request");
+        problem.setProperty(ERRORS, List.of(Map.of("field", ex.getName(), "message", "is not a valid value")));
+        return problem;
+    }
+
+    @ExceptionHandler(LeadNotFoundException.class)
+    ProblemDetail notFound(LeadNotFoundException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Lead not found");
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; nothing was stored. The error is in the server log.");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    private static String messageOf(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static String describe(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (mapping instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            return "'" + format.getValue() + "' is not a valid " + (target == null ? "value"
+                    : target.getSimpleName().toLowerCase());
+        }
+        return "has the wrong type";
+    }
+}

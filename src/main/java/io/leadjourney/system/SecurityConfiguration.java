@@ -1,0 +1,96 @@
+package io.leadjourney.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static io.leadjourney.system.Groups.authority;
+
+/**
+ * Who may call what.
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic against Camunda's users; integrations post leads and events, marketing,
+ *       managers and admins read them.</li>
+ *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} (HTTP Basic); the
+ *       engine's authorizations then decide.</li>
+ *   <li>{@code /camunda/**}: the webapps, with their own login.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] WRITERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
+            authority(Groups.ADMINS)};
+    private static final String[] READERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
+            authority(Groups.MANAGERS), authority(Groups.ADMINS)};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+                                    ObjectMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/events").hasAnyAuthority(WRITERS)
+                        .requestMatchers(HttpMethod.GET, "/api/leads/**").hasAnyAuthority(READERS)
+                        .anyRequest().denyAll())
+                .authenticationProvider(identity)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required",
+                                "Use HTTP Basic with a Lead Journey user")))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        problem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
+                                "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /** The webapps and engine-rest bring their own authentication and CSRF protection. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title,
+                                String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Lead Journey\"");
+        }
+        json.writeValue(response.getOutputStream(), Map.of("type", problem.getType().toString(),
+                "title", title, "status", status.value(), "detail", detail));
+    }
+}
