@@ -16,7 +16,7 @@ public class ContactCadenceService {
     private final ContactAttemptRepository attempts;
     private final Clock clock;
 
-    ContactCadenceService(ContactAttemptRepository attempts, Clock clock) {
+    public ContactCadenceService(ContactAttemptRepository attempts, Clock clock) {
         this.attempts = attempts;
         this.clock = clock;
     }
