@@ -59,6 +59,8 @@ public final class LeadJourney {
     public static final String VAR_REP_FOUND = "repFound";
     public static final String VAR_LAPSED_REP = "lapsedRep";
     public static final String VAR_REASSIGN_TO = "reassignTo";
+    /** The message of an acceptance breach, raised as an incident where the lead waits next. */
+    public static final String VAR_PENDING_SLA_BREACH = "pendingSlaBreach";
 
     // Acceptance
     public static final String VAR_ACCEPT_DECISION = "acceptDecision";

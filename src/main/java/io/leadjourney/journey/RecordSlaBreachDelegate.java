@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Record SLA breach": a breach timer fired. Records the breach, tells the managers, raises a {@code slaBreach}
- * incident for Cockpit and remembers the rep who let it lapse so routing can pass them over.
+ * incident for Cockpit (on the waiting task, or on the task the lead waits at next when the escalation
+ * interrupted it) and remembers the rep who let it lapse so routing can pass them over.
  */
 @Component
 class RecordSlaBreachDelegate implements JavaDelegate {
@@ -27,8 +28,13 @@ class RecordSlaBreachDelegate implements JavaDelegate {
         String rep = JourneyVariables.string(execution, LeadJourney.VAR_ASSIGNED_REP);
         String message = slas.recordBreach(JourneyVariables.leadId(execution), sla, rep,
                 execution.getProcessInstanceId());
-        incidents.raise(execution, sla, JourneyVariables.string(execution, LeadJourney.INPUT_WAITING_ACTIVITY),
-                message);
+        String waitingActivity = JourneyVariables.string(execution, LeadJourney.INPUT_WAITING_ACTIVITY);
+        if (waitingActivity != null) {
+            incidents.raiseWhereWaiting(execution, waitingActivity, sla, message);
+        } else {
+            // The escalation interrupted the task: the incident is raised where the lead waits next.
+            execution.setVariable(LeadJourney.VAR_PENDING_SLA_BREACH, message);
+        }
         if (sla == Sla.ACCEPT_LEAD) {
             execution.setVariable(LeadJourney.VAR_LAPSED_REP, rep);
         }

@@ -25,20 +25,21 @@ class SlaIncidents {
         this.system = system;
     }
 
-    /** Raises the incident on the execution waiting at {@code waitingActivity}, else on the process instance. */
-    void raise(DelegateExecution execution, Sla sla, String waitingActivity, String message) {
+    /** Raises the incident on the execution waiting at {@code waitingActivity}, so Cockpit shows it on that task. */
+    void raiseWhereWaiting(DelegateExecution execution, String waitingActivity, Sla sla, String message) {
         system.run(() -> {
-            String executionId = execution.getProcessInstanceId();
-            if (waitingActivity != null) {
-                List<Execution> waiting = runtimeService.createExecutionQuery()
-                        .processInstanceId(execution.getProcessInstanceId())
-                        .activityId(waitingActivity).list();
-                if (!waiting.isEmpty()) {
-                    executionId = waiting.get(0).getId();
-                }
-            }
+            List<Execution> waiting = runtimeService.createExecutionQuery()
+                    .processInstanceId(execution.getProcessInstanceId())
+                    .activityId(waitingActivity).list();
+            String executionId = waiting.isEmpty() ? execution.getId() : waiting.get(0).getId();
             runtimeService.createIncident(LeadJourney.INCIDENT_SLA_BREACH, executionId, sla.name(), message);
         });
+    }
+
+    /** Raises the incident on a task's own execution. */
+    void raiseOn(String executionId, Sla sla, String message) {
+        system.run(() -> runtimeService.createIncident(LeadJourney.INCIDENT_SLA_BREACH, executionId, sla.name(),
+                message));
     }
 
     /** Resolves the open breach incidents of this SLA in the process instance. */

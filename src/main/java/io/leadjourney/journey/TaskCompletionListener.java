@@ -53,6 +53,7 @@ class TaskCompletionListener implements TaskListener {
                     throw new BadUserRequestException("'" + LeadJourney.VAR_REASSIGN_TO
                             + "' must be the user id of an active rep, was '" + rep + "'");
                 }
+                incidents.resolve(task.getProcessInstanceId(), Sla.ACCEPT_LEAD);
             }
             default -> {
                 // no input to check

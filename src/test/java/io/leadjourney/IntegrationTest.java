@@ -1,0 +1,153 @@
+package io.leadjourney;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.journey.LeadJourney;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application on a real database (H2 in memory, or PostgreSQL with {@code -Ppostgres}), served on a
+ * random port. The job executor is off: tests run async steps and timers through the helpers here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    protected static final String INTEGRATION = "integration";
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected ObjectMapper json;
+    @Autowired
+    protected RuntimeService runtimeService;
+    @Autowired
+    protected TaskService taskService;
+    @Autowired
+    protected ManagementService managementService;
+    @Autowired
+    protected HistoryService historyService;
+    @Autowired
+    protected IdentityService identityService;
+
+    /** An e-mail no other test (or earlier run on the same database) has used. */
+    protected static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID() + "@it.example";
+    }
+
+    protected ResponseEntity<JsonNode> post(String user, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
+                JsonNode.class);
+    }
+
+    protected ResponseEntity<JsonNode> postRaw(String user, String path, String rawJson) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(rawJson, headers),
+                JsonNode.class);
+    }
+
+    protected ResponseEntity<JsonNode> get(String user, String path) {
+        return http.withBasicAuth(user, user).getForEntity(path, JsonNode.class);
+    }
+
+    /** Posts a lead as the integration user and answers its id. */
+    protected long captureLead(Map<String, Object> lead) {
+        ResponseEntity<JsonNode> response = post(INTEGRATION, "/api/leads", lead);
+        assertThat(response.getStatusCode().value()).as("intake answer %s", response.getBody()).isEqualTo(201);
+        return response.getBody().get("id").asLong();
+    }
+
+    protected JsonNode lead(long leadId) {
+        return get(INTEGRATION, "/api/leads/" + leadId).getBody();
+    }
+
+    protected String stageOf(long leadId) {
+        return lead(leadId).get("stage").asText();
+    }
+
+    protected ProcessInstance journeyOf(long leadId) {
+        List<ProcessInstance> running = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(leadId)).list();
+        assertThat(running).as("running journeys of lead %s", leadId).hasSize(1);
+        return running.get(0);
+    }
+
+    /** Runs every job of the lead's journeys that is due now (async steps), until none is left. */
+    protected void runDueJobs(long leadId) {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = new ArrayList<>();
+            for (ProcessInstance journey : runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(String.valueOf(leadId)).list()) {
+                due.addAll(managementService.createJobQuery().processInstanceId(journey.getId()).executable().list());
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs of lead " + leadId + " keep coming: a loop?");
+    }
+
+    /** Fires a timer as if its time had come, then runs what it started. */
+    protected void fireTimer(long leadId, String timerActivityId) {
+        Job timer = managementService.createJobQuery().processInstanceId(journeyOf(leadId).getId())
+                .activityId(timerActivityId).timers().singleResult();
+        assertThat(timer).as("timer %s of lead %s", timerActivityId, leadId).isNotNull();
+        managementService.executeJob(timer.getId());
+        runDueJobs(leadId);
+    }
+
+    protected Task taskOf(long leadId, String taskDefinitionKey) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(leadId))
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+        assertThat(task).as("task %s of lead %s", taskDefinitionKey, leadId).isNotNull();
+        return task;
+    }
+
+    /** Completes a task as the given user would in Tasklist, with the engine's authorizations applied. */
+    protected void completeAs(String user, Task task, Map<String, Object> variables) {
+        asUser(user, () -> taskService.complete(task.getId(), variables));
+        runDueJobs(Long.parseLong(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey()));
+    }
+
+    protected void asUser(String user, Runnable work) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            work.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    protected static Map<String, Object> accept() {
+        return Map.of(LeadJourney.VAR_ACCEPT_DECISION, LeadJourney.DECISION_ACCEPT);
+    }
+}
