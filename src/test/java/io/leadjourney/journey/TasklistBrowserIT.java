@@ -1,0 +1,126 @@
+package io.leadjourney.journey;
+
+import io.leadjourney.IntegrationTest;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.leadjourney.journey.LeadJourney.TASK_ACCEPT_LEAD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A rep works "Accept lead" in the real Camunda Tasklist, in Debian's headless chromium: logs in, opens the task,
+ * sees the lead's company and score in the Camunda Form, accepts, and the lead becomes SAL.
+ * Runs with {@code -Pbrowser}; needs {@code apt-get install chromium chromium-driver}.
+ */
+class TasklistBrowserIT extends IntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    private int port;
+
+    private ChromeDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startChromium() throws IOException {
+        profile = Files.createTempDirectory("lead-journey-chromium");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"))
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1400,1400", "--user-data-dir=" + profile);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterEach
+    void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void repAcceptsALeadInTasklistAndItBecomesSal() throws IOException {
+        long id = captureLead(Map.of("email", uniqueEmail("browser"), "firstName", "Katherine", "lastName", "Johnson",
+                "company", "Orbital Analytics", "employees", 250, "industry", "Aerospace", "role", "Head of Operations",
+                "country", "United States", "source", "white paper", "wantsContact", true));
+        runDueJobs(id);
+        Task task = taskOf(id, TASK_ACCEPT_LEAD);
+        assertThat(task.getAssignee()).isEqualTo("rep-c");
+        String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+
+        browser.get(tasklist);
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+        browser.findElement(By.cssSelector("input[type=text]")).sendKeys("rep-c");
+        browser.findElement(By.cssSelector("input[type=password]")).sendKeys("rep-c");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+
+        browser.get(tasklist + "#/?task=" + task.getId());
+        wait.until(driver -> formValues().stream().anyMatch(value -> value.equals("Orbital Analytics")));
+        List<String> shown = formValues();
+        assertThat(shown).as("the form shows the lead's context").contains("Orbital Analytics", "Katherine Johnson",
+                "50");
+        assertThat(shown).anyMatch(value -> value.contains("Hand-raise"));
+        screenshot("tasklist-accept-lead.png");
+
+        WebElement accept = browser.findElement(By.xpath(
+                "//div[contains(@class,'fjs-container')]//label[contains(., 'Accept: I will contact this lead')]"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", accept);
+        accept.click();
+        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space(.)='Complete']")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+        complete.click();
+
+        wait.until(driver -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+        assertThat(stageOf(id)).isEqualTo("SAL");
+        assertThat(lead(id).get("timeline").get(2).get("to").asText()).isEqualTo("SAL");
+        assertThat(lead(id).get("timeline").get(2).get("by").asText()).isEqualTo("rep-c");
+    }
+
+    /** What the Camunda Form's inputs show, as the rep reads them. */
+    @SuppressWarnings("unchecked")
+    private List<String> formValues() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('.fjs-container input, .fjs-container textarea'))"
+                        + ".map(e => e.value);");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
