@@ -1,6 +1,7 @@
 package io.leadjourney.lead;
 
 import io.leadjourney.journey.LeadJourneyGateway;
+import io.leadjourney.journey.LeadRequalification;
 import io.leadjourney.scoring.ScoringService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +22,16 @@ public class LeadIntakeService {
     private final LeadStageService stages;
     private final ScoringService scoring;
     private final LeadJourneyGateway journey;
+    private final LeadRequalification requalification;
     private final Clock clock;
 
     LeadIntakeService(LeadRepository leads, LeadStageService stages, ScoringService scoring,
-                      LeadJourneyGateway journey, Clock clock) {
+                      LeadJourneyGateway journey, LeadRequalification requalification, Clock clock) {
         this.leads = leads;
         this.stages = stages;
         this.scoring = scoring;
         this.journey = journey;
+        this.requalification = requalification;
         this.clock = clock;
     }
 
@@ -38,7 +41,8 @@ public class LeadIntakeService {
 
     /**
      * Stores the lead and starts its journey in one transaction: a lead is never saved without its journey,
-     * and a journey never starts without its lead.
+     * and a journey never starts without its lead. A known e-mail updates its lead and rescores it: a nurtured
+     * or dormant lead that now qualifies (a hand-raise on a new form, say) goes back into a journey.
      */
     @Transactional
     public Intake capture(NewLead input, String by) {
@@ -49,6 +53,7 @@ public class LeadIntakeService {
             existing.updateProfile(clean(input.firstName()), clean(input.lastName()), clean(input.company()),
                     input.employees(), clean(input.industry()), clean(input.role()), clean(input.country()),
                     clean(input.source()), input.wantsContact(), now);
+            requalification.rescore(existing.getId());
             log.info("Lead {} captured again from {}", existing.getId(), input.source());
             return new Intake(existing, false);
         }

@@ -139,6 +139,25 @@ class LeadJourneyIT extends IntegrationTest {
     }
 
     @Test
+    void nurturedLeadRaisingItsHandOnANewFormGoesBackIntoItsJourney() {
+        Map<String, Object> form = lead("hand", 20, false);
+        long id = captureLead(form);
+        runDueJobs(id);
+        assertThat(stageOf(id)).isEqualTo("NURTURE");
+
+        form.put("wantsContact", true);
+        JsonNode again = post(INTEGRATION, "/api/leads", form).getBody();
+        assertThat(again.get("id").asLong()).isEqualTo(id);
+        assertThat(again.get("qualified").asBoolean()).isTrue();
+        runDueJobs(id);
+
+        assertThat(stageOf(id)).isEqualTo("MQL");
+        assertThat(taskOf(id, TASK_ACCEPT_LEAD).getAssignee()).isEqualTo("rep-b");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count())
+                .as("the same journey carries on").isEqualTo(1);
+    }
+
+    @Test
     void silentNurturedLeadGoesDormantAndWakesUpWithANewJourney() {
         long id = captureLead(lead("dormant", 300, false));
         runDueJobs(id);
