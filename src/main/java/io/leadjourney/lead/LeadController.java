@@ -1,6 +1,7 @@
 package io.leadjourney.lead;
 
 import jakarta.validation.Valid;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,22 +26,35 @@ class LeadController {
         this.queries = queries;
     }
 
+    /** How often an intake that raced another one for the same e-mail is tried again. */
+    static final int INTAKE_ATTEMPTS = 3;
+
     /** 201 with Location for a new lead; 200 when the e-mail already belongs to a lead (no second journey). */
     @PostMapping
     ResponseEntity<LeadView> capture(@Valid @RequestBody NewLead input, Principal principal) {
-        LeadIntakeService.Intake result;
-        try {
-            result = intake.capture(input, principal.getName());
-        } catch (DataIntegrityViolationException raced) {
-            // The same e-mail arrived twice at once and the other request won: join the lead it created.
-            result = intake.capture(input, principal.getName());
-        }
+        LeadIntakeService.Intake result = captureRetryingRaces(input, principal.getName());
         LeadView view = queries.find(result.lead().getId());
         if (!result.created()) {
             return ResponseEntity.ok(view);
         }
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}").buildAndExpand(view.id()).toUri()).body(view);
+    }
+
+    /**
+     * The same e-mail posted twice at once: one request creates the lead, the other hits the unique e-mail (or
+     * waits on its lock) and, tried again, joins the lead the first one created.
+     */
+    private LeadIntakeService.Intake captureRetryingRaces(NewLead input, String by) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return intake.capture(input, by);
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
+                if (attempt == INTAKE_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     @GetMapping("/{id}")

@@ -73,6 +73,37 @@ class LeadApiIT extends IntegrationTest {
     }
 
     @Test
+    void theSameNewEmailPostedAtOnceMakesOneLeadWithOneJourney() throws Exception {
+        String email = uniqueEmail("race");
+        int posts = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(posts);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<ResponseEntity<JsonNode>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < posts; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return post(INTEGRATION, "/api/leads", lead(email));
+            }));
+        }
+        start.countDown();
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        int created = 0;
+        for (java.util.concurrent.Future<ResponseEntity<JsonNode>> answer : answers) {
+            ResponseEntity<JsonNode> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.getStatusCode().value()).as("answer %s", response.getBody()).isIn(200, 201);
+            created += response.getStatusCode().value() == 201 ? 1 : 0;
+            ids.add(response.getBody().get("id").asLong());
+        }
+        pool.shutdown();
+
+        assertThat(created).isEqualTo(1);
+        assertThat(ids).hasSize(1);
+        assertThat(leads.findByEmail(email)).isPresent();
+        assertThat(runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(ids.iterator().next())).count()).isEqualTo(1);
+    }
+
+    @Test
     void invalidLeadIsRefusedNamingTheFieldsAndNothingIsStored() {
         long leadsBefore = leads.count();
         long journeysBefore = runtimeService.createProcessInstanceQuery().count();
