@@ -29,8 +29,9 @@ import static io.leadjourney.journey.LeadJourney.TASK_ACCEPT_LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rep works "Accept lead" in the real Camunda Tasklist, in Debian's headless chromium: logs in, opens the task,
- * sees the lead's company and score in the Camunda Form, accepts, and the lead becomes SAL.
+ * A rep works a lead in the real Camunda Tasklist, in Debian's headless chromium: logs in, opens "Accept lead",
+ * sees the lead's company and score in the Camunda Form and accepts (SAL), logs the first contact, holds the
+ * discovery call, and the lead becomes an SQL.
  * Runs with {@code -Pbrowser}; needs {@code apt-get install chromium chromium-driver}.
  */
 class TasklistBrowserIT extends IntegrationTest {
@@ -71,7 +72,7 @@ class TasklistBrowserIT extends IntegrationTest {
     }
 
     @Test
-    void repAcceptsALeadInTasklistAndItBecomesSal() throws IOException {
+    void repWorksALeadFromAcceptanceToSqlInTasklist() throws IOException {
         long id = captureLead(Map.of("email", uniqueEmail("browser"), "firstName", "Katherine", "lastName", "Johnson",
                 "company", "Orbital Analytics", "employees", 250, "industry", "Aerospace", "role", "Head of Operations",
                 "country", "United States", "source", "white paper", "wantsContact", true));
@@ -96,19 +97,62 @@ class TasklistBrowserIT extends IntegrationTest {
         assertThat(shown).anyMatch(value -> value.contains("Hand-raise"));
         screenshot("tasklist-accept-lead.png");
 
-        WebElement accept = browser.findElement(By.xpath(
-                "//div[contains(@class,'fjs-container')]//label[contains(., 'Accept: I will contact this lead')]"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", accept);
-        accept.click();
-        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space(.)='Complete']")));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
-        complete.click();
-
-        wait.until(driver -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+        chooseAndComplete(task, "Accept: I will contact this lead");
         assertThat(stageOf(id)).isEqualTo("SAL");
         assertThat(lead(id).get("timeline").get(2).get("to").asText()).isEqualTo("SAL");
         assertThat(lead(id).get("timeline").get(2).get("by").asText()).isEqualTo("rep-c");
+
+        Task firstContact = taskOf(id, LeadJourney.TASK_FIRST_CONTACT);
+        open(tasklist, firstContact, "3 call(s) and 3 e-mail(s) left");
+        chooseAndComplete(firstContact, "Call", "I reached the lead (we spoke or they replied)");
+
+        Task discovery = taskOf(id, LeadJourney.TASK_DISCOVERY_CALL);
+        open(tasklist, discovery, "Katherine Johnson");
+        chooseAndComplete(discovery, "Budget: they have a budget range",
+                "Authority: they decide or directly influence the purchase",
+                "Need: they have a problem our product solves", "Within 3 months",
+                "Ready for a demo / sales conversation (becomes SQL)");
+
+        assertThat(stageOf(id)).isEqualTo("SQL");
+        assertThat(lead(id).get("timeline").findValuesAsText("by")).containsExactly(INTEGRATION, "system", "rep-c",
+                "rep-c");
+    }
+
+    /** Opens the task by deep link and waits until its Camunda Form shows {@code expected}. */
+    private void open(String tasklist, Task task, String expected) {
+        browser.get(tasklist + "#/?task=" + task.getId());
+        new WebDriverWait(browser, PATIENCE).until(driver -> formValues().contains(expected));
+    }
+
+    /** Clicks the labels of radio buttons and checkboxes, then Tasklist's Complete, and waits for the engine. */
+    private void chooseAndComplete(Task task, String... labels) {
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        for (String label : labels) {
+            WebElement choice = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']")));
+            click(choice);
+        }
+        dismissNotifications();
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+        wait.until(driver -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+        runDueJobs(Long.parseLong(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey()));
+    }
+
+    /** Closes Tasklist's notifications (such as "task completed"), which cover the bottom of the form. */
+    private void dismissNotifications() {
+        for (WebElement close : browser.findElements(By.cssSelector(".page-notifications .close"))) {
+            if (close.isDisplayed()) {
+                close.click();
+            }
+        }
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector(".page-notifications .alert")));
+    }
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     /** What the Camunda Form's inputs show, as the rep reads them. */
