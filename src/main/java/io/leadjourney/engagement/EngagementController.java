@@ -10,9 +10,17 @@ import org.springframework.web.bind.annotation.RestController;
 class EngagementController {
 
     private final EngagementService engagement;
+    private final EventBatchService batches;
 
-    EngagementController(EngagementService engagement) {
+    EngagementController(EngagementService engagement, EventBatchService batches) {
         this.engagement = engagement;
+        this.batches = batches;
+    }
+
+    /** Up to 10,000 events for many leads; the answer reports each event as accepted, duplicate or rejected. */
+    @PostMapping("/api/events")
+    EventBatchReport ingest(@Valid @RequestBody EventBatch batch) {
+        return batches.ingest(batch.events());
     }
 
     @PostMapping("/api/leads/{id}/events")

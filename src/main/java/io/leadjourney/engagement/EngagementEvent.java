@@ -22,6 +22,13 @@ public class EngagementEvent {
     private EngagementType eventType;
     private Instant occurredAt;
     private Instant receivedAt;
+    /** The sender's id of the event; a replay with the same id is counted once. */
+    private String eventKey;
+    /** Set for activity of a visitor who is not (yet) a lead; attached when the e-mail becomes one. */
+    private String email;
+    private String page;
+    private String asset;
+    private String campaign;
 
     protected EngagementEvent() {
     }
@@ -38,4 +45,9 @@ public class EngagementEvent {
     public EngagementType getEventType() { return eventType; }
     public Instant getOccurredAt() { return occurredAt; }
     public Instant getReceivedAt() { return receivedAt; }
+    public String getEventKey() { return eventKey; }
+    public String getEmail() { return email; }
+    public String getPage() { return page; }
+    public String getAsset() { return asset; }
+    public String getCampaign() { return campaign; }
 }

@@ -2,8 +2,10 @@ package io.leadjourney.engagement;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
 import java.util.List;
 
 public interface EngagementEventRepository extends JpaRepository<EngagementEvent, Long> {
@@ -13,4 +15,12 @@ public interface EngagementEventRepository extends JpaRepository<EngagementEvent
     List<Object[]> countByType(Long leadId);
 
     List<EngagementEvent> findByLeadIdOrderByOccurredAtDesc(Long leadId, Pageable page);
+
+    @Query("select e.eventKey from EngagementEvent e where e.eventKey in :keys")
+    List<String> findExistingKeys(Collection<String> keys);
+
+    /** Anonymous activity of this e-mail becomes the lead's: the visitor's history counts. */
+    @Modifying
+    @Query("update EngagementEvent e set e.leadId = :leadId where e.leadId is null and e.email = :email")
+    int attachAnonymous(String email, Long leadId);
 }

@@ -1,5 +1,6 @@
 package io.leadjourney.lead;
 
+import io.leadjourney.engagement.EngagementEventRepository;
 import io.leadjourney.journey.LeadJourneyGateway;
 import io.leadjourney.journey.LeadRequalification;
 import io.leadjourney.scoring.ScoringService;
@@ -23,15 +24,18 @@ public class LeadIntakeService {
     private final ScoringService scoring;
     private final LeadJourneyGateway journey;
     private final LeadRequalification requalification;
+    private final EngagementEventRepository events;
     private final Clock clock;
 
     LeadIntakeService(LeadRepository leads, LeadStageService stages, ScoringService scoring,
-                      LeadJourneyGateway journey, LeadRequalification requalification, Clock clock) {
+                      LeadJourneyGateway journey, LeadRequalification requalification,
+                      EngagementEventRepository events, Clock clock) {
         this.leads = leads;
         this.stages = stages;
         this.scoring = scoring;
         this.journey = journey;
         this.requalification = requalification;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,6 +68,10 @@ public class LeadIntakeService {
         leads.saveAndFlush(lead);
         stages.recordCaptured(lead, by, "Captured from " + (lead.getSource() == null ? "an unknown source"
                 : lead.getSource()));
+        int history = events.attachAnonymous(email, lead.getId());
+        if (history > 0) {
+            log.info("Lead {} brings {} events of earlier anonymous activity", lead.getId(), history);
+        }
         scoring.rescore(lead.getId());
         journey.startJourney(lead);
         log.info("Lead {} captured from {}", lead.getId(), lead.getSource());

@@ -5,11 +5,15 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 public interface LeadRepository extends JpaRepository<Lead, Long> {
 
     Optional<Lead> findByEmail(String email);
+
+    List<Lead> findByEmailIn(Collection<String> emails);
 
     /** Serialises work on one lead (score updates, stage changes) across threads and cluster nodes. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

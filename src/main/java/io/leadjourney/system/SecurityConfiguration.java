@@ -45,7 +45,8 @@ class SecurityConfiguration {
                                     ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/events").hasAnyAuthority(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/events", "/api/events")
+                        .hasAnyAuthority(WRITERS)
                         .requestMatchers(HttpMethod.GET, "/api/leads/**").hasAnyAuthority(READERS)
                         .anyRequest().denyAll())
                 .authenticationProvider(identity)

@@ -1,0 +1,216 @@
+package io.leadjourney.engagement;
+
+import io.leadjourney.engagement.EventBatchReport.Item;
+import io.leadjourney.engagement.EventBatchReport.Status;
+import io.leadjourney.journey.LeadRequalification;
+import io.leadjourney.lead.Lead;
+import io.leadjourney.lead.LeadRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Takes a batch of engagement events for many leads in one transaction: each event is checked on its own
+ * (a bad one is rejected with its reason, the good ones go in), replays of an {@code eventId} count once,
+ * events for an unknown e-mail are kept as anonymous activity, and each lead touched is rescored once.
+ */
+@Service
+public class EventBatchService {
+
+    private static final Logger log = LoggerFactory.getLogger(EventBatchService.class);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final int MAX_EVENT_ID = 100;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_PAGE = 500;
+    static final int MAX_CAMPAIGN = 200;
+    private static final int CHUNK = 1000;
+    private static final String INSERT = "insert into engagement_event (lead_id, event_type, occurred_at, received_at,"
+            + " event_key, email, page, asset, campaign) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final EngagementEventRepository events;
+    private final LeadRepository leads;
+    private final LeadRequalification requalification;
+    private final Clock clock;
+
+    EventBatchService(JdbcTemplate jdbc, EngagementEventRepository events, LeadRepository leads,
+                      LeadRequalification requalification, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.leads = leads;
+        this.requalification = requalification;
+        this.clock = clock;
+    }
+
+    private record Checked(int index, BatchEvent event, EngagementType type, Instant occurredAt, String email) {
+    }
+
+    private record Row(Long leadId, Checked checked) {
+    }
+
+    @Transactional
+    public EventBatchReport ingest(List<BatchEvent> batch) {
+        Item[] items = new Item[batch.size()];
+        List<Checked> valid = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            BatchEvent event = batch.get(i);
+            String problem = problemOf(event);
+            if (problem != null) {
+                items[i] = new Item(i, event == null ? null : event.eventId(), Status.REJECTED, null, problem);
+            } else {
+                valid.add(new Checked(i, event, EngagementType.valueOf(event.type()), Instant.parse(event.occurredAt()),
+                        event.email() == null ? null : event.email().trim().toLowerCase(Locale.ROOT)));
+            }
+        }
+
+        Set<String> known = existingKeys(valid);
+        Set<String> seen = new HashSet<>();
+        List<Checked> fresh = new ArrayList<>();
+        for (Checked checked : valid) {
+            String key = checked.event().eventId();
+            if (known.contains(key) || !seen.add(key)) {
+                items[checked.index()] = new Item(checked.index(), key, Status.DUPLICATE, null,
+                        "eventId " + key + " was received before; counted once");
+            } else {
+                fresh.add(checked);
+            }
+        }
+
+        Set<Long> existingLeads = new HashSet<>();
+        leads.findAllById(fresh.stream().map(c -> c.event().leadId()).filter(id -> id != null).toList())
+                .forEach(lead -> existingLeads.add(lead.getId()));
+        Map<String, Long> leadByEmail = new HashMap<>();
+        for (Lead lead : leads.findByEmailIn(fresh.stream().filter(c -> c.event().leadId() == null)
+                .map(Checked::email).toList())) {
+            leadByEmail.put(lead.getEmail(), lead.getId());
+        }
+
+        List<Row> rows = new ArrayList<>();
+        Set<Long> touched = new TreeSet<>();
+        for (Checked checked : fresh) {
+            Long leadId = checked.event().leadId();
+            if (leadId != null && !existingLeads.contains(leadId)) {
+                items[checked.index()] = new Item(checked.index(), checked.event().eventId(), Status.REJECTED, null,
+                        "leadId: no lead with id " + leadId);
+                continue;
+            }
+            if (leadId == null) {
+                leadId = leadByEmail.get(checked.email());
+            }
+            rows.add(new Row(leadId, checked));
+            if (leadId != null) {
+                touched.add(leadId);
+            }
+            items[checked.index()] = new Item(checked.index(), checked.event().eventId(), Status.ACCEPTED, leadId,
+                    leadId == null ? "anonymous activity of " + checked.email() + ", kept until it becomes a lead"
+                            : null);
+        }
+        insert(rows);
+        // In id order, so two batches touching the same leads lock them in the same order.
+        touched.forEach(requalification::rescore);
+
+        List<Item> report = Arrays.asList(items);
+        int accepted = count(report, Status.ACCEPTED);
+        int duplicates = count(report, Status.DUPLICATE);
+        int rejected = count(report, Status.REJECTED);
+        log.info("Event batch: {} accepted, {} duplicates, {} rejected, {} leads rescored", accepted, duplicates,
+                rejected, touched.size());
+        return new EventBatchReport(accepted, duplicates, rejected, touched.size(), report);
+    }
+
+    /** What is wrong with one event, naming the field, or null when nothing is. */
+    static String problemOf(BatchEvent event) {
+        if (event == null) {
+            return "the event is empty";
+        }
+        if (blank(event.eventId())) {
+            return "eventId: is required";
+        }
+        if (event.eventId().length() > MAX_EVENT_ID) {
+            return "eventId: at most " + MAX_EVENT_ID + " characters";
+        }
+        if (event.leadId() == null && blank(event.email())) {
+            return "leadId or email: one is required";
+        }
+        if (event.leadId() == null && (event.email().length() > MAX_EMAIL || !EMAIL.matcher(event.email().trim())
+                .matches())) {
+            return "email: must be a well-formed email address";
+        }
+        if (blank(event.type())) {
+            return "type: is required";
+        }
+        if (Arrays.stream(EngagementType.values()).noneMatch(type -> type.name().equals(event.type()))) {
+            return "type: must be one of " + Arrays.toString(EngagementType.values());
+        }
+        if (blank(event.occurredAt())) {
+            return "occurredAt: is required";
+        }
+        try {
+            Instant.parse(event.occurredAt());
+        } catch (DateTimeParseException e) {
+            return "occurredAt: must be an ISO-8601 instant such as 2026-11-20T10:15:00Z";
+        }
+        if (tooLong(event.page(), MAX_PAGE) || tooLong(event.asset(), MAX_PAGE)) {
+            return (tooLong(event.page(), MAX_PAGE) ? "page" : "asset") + ": at most " + MAX_PAGE + " characters";
+        }
+        if (tooLong(event.campaign(), MAX_CAMPAIGN)) {
+            return "campaign: at most " + MAX_CAMPAIGN + " characters";
+        }
+        return null;
+    }
+
+    private Set<String> existingKeys(List<Checked> valid) {
+        Set<String> known = new HashSet<>();
+        List<String> keys = valid.stream().map(c -> c.event().eventId()).distinct().toList();
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            known.addAll(events.findExistingKeys(keys.subList(from, Math.min(keys.size(), from + CHUNK))));
+        }
+        return known;
+    }
+
+    private void insert(List<Row> rows) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+        jdbc.batchUpdate(INSERT, rows, CHUNK, (statement, row) -> {
+            BatchEvent event = row.checked().event();
+            statement.setObject(1, row.leadId());
+            statement.setString(2, row.checked().type().name());
+            statement.setObject(3, OffsetDateTime.ofInstant(row.checked().occurredAt(), ZoneOffset.UTC));
+            statement.setObject(4, now);
+            statement.setString(5, event.eventId());
+            statement.setString(6, row.leadId() == null ? row.checked().email() : null);
+            statement.setString(7, event.page());
+            statement.setString(8, event.asset());
+            statement.setString(9, event.campaign());
+        });
+    }
+
+    private static int count(List<Item> items, Status status) {
+        return (int) items.stream().filter(item -> item.status() == status).count();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static boolean tooLong(String value, int max) {
+        return value != null && value.length() > max;
+    }
+}
