@@ -4,6 +4,7 @@ package io.leadjourney.decision;
 public final class DecisionKeys {
 
     public static final String ENGAGEMENT_POINTS = "engagement-points";
+    public static final String ENGAGEMENT_CAPS = "engagement-caps";
     public static final String LEAD_FIT = "lead-fit";
     public static final String MQL_QUALIFICATION = "mql-qualification";
     public static final String LEAD_ROUTING = "lead-routing";

@@ -10,9 +10,9 @@ import java.util.List;
 
 public interface EngagementEventRepository extends JpaRepository<EngagementEvent, Long> {
 
-    /** How often the lead did each thing: {@code [EngagementType, Long]} rows. */
-    @Query("select e.eventType, count(e) from EngagementEvent e where e.leadId = :leadId group by e.eventType")
-    List<Object[]> countByType(Long leadId);
+    /** What the lead did and when: {@code [EngagementType, Instant]} rows. */
+    @Query("select e.eventType, e.occurredAt from EngagementEvent e where e.leadId = :leadId")
+    List<Object[]> typesAndTimes(Long leadId);
 
     List<EngagementEvent> findByLeadIdOrderByOccurredAtDesc(Long leadId, Pageable page);
 

@@ -33,9 +33,10 @@ public class EngagementService {
     public EngagementResult record(long leadId, NewEngagementEvent input) {
         // Locks the lead first, so events for one lead are counted one after the other.
         leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        boolean wasQualified = requalification.qualifiesNow(leadId);
         EngagementEvent event = events.save(new EngagementEvent(leadId, input.type(), input.occurredAt(),
                 Instant.now(clock)));
-        LeadRequalification.Outcome outcome = requalification.rescore(leadId);
+        LeadRequalification.Outcome outcome = requalification.requalify(leadId, wasQualified);
         return new EngagementResult(leadId, event.getId(), outcome.card().engagementScore(),
                 outcome.card().totalScore(), outcome.card().qualified(), outcome.stage(), outcome.reengaged(),
                 outcome.woken());

@@ -123,9 +123,11 @@ public class EventBatchService {
                     leadId == null ? "anonymous activity of " + checked.email() + ", kept until it becomes a lead"
                             : null);
         }
-        insert(rows);
         // In id order, so two batches touching the same leads lock them in the same order.
-        touched.forEach(requalification::rescore);
+        Map<Long, Boolean> wasQualified = new HashMap<>();
+        touched.forEach(leadId -> wasQualified.put(leadId, requalification.qualifiesNow(leadId)));
+        insert(rows);
+        touched.forEach(leadId -> requalification.requalify(leadId, wasQualified.get(leadId)));
 
         List<Item> report = Arrays.asList(items);
         int accepted = count(report, Status.ACCEPTED);

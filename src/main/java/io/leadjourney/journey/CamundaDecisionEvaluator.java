@@ -2,46 +2,92 @@ package io.leadjourney.journey;
 
 import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionOutcome;
+import io.leadjourney.scoring.ScoringProperties;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Evaluates the latest deployed version of a decision table with the engine's decision service. */
+/**
+ * Evaluates the latest deployed version of a decision table from a parsed copy held in memory: no history is
+ * written per evaluation, so scoring thousands of events stays cheap. The copy is checked against the latest
+ * deployed version every {@code leadjourney.scoring.decision-refresh}, so a table a process owner deploys is
+ * in use within that time.
+ */
 @Component
 class CamundaDecisionEvaluator implements DecisionEvaluator {
 
     private final RepositoryService repositoryService;
-    private final DecisionService decisionService;
+    private final DmnEngine dmnEngine;
     private final SystemAuthentication system;
+    private final ScoringProperties properties;
+    private final Clock clock;
+    private final Map<String, Parsed> latest = new ConcurrentHashMap<>();
 
-    CamundaDecisionEvaluator(RepositoryService repositoryService, DecisionService decisionService,
-                             SystemAuthentication system) {
+    private record Parsed(String definitionId, int version, DmnDecision decision, Instant checkedAt) {
+    }
+
+    CamundaDecisionEvaluator(RepositoryService repositoryService, SystemAuthentication system,
+                             ScoringProperties properties, Clock clock) {
         this.repositoryService = repositoryService;
-        this.decisionService = decisionService;
+        // A standalone DMN engine: the process engine's own would write decision history on every evaluation.
+        this.dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         this.system = system;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
     public DecisionOutcome evaluate(String decisionKey, Map<String, Object> inputs) {
-        return system.call(() -> {
+        Parsed table = latest(decisionKey);
+        return outcome(decisionKey, table.version(), table.decision(), inputs);
+    }
+
+    private DecisionOutcome outcome(String key, int version, DmnDecision decision, Map<String, Object> inputs) {
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (DmnDecisionRuleResult rule : dmnEngine.evaluateDecisionTable(decision, inputs)) {
+            rules.add(new LinkedHashMap<>(rule.getEntryMap()));
+        }
+        return new DecisionOutcome(key, version, rules);
+    }
+
+    private Parsed latest(String key) {
+        Instant now = Instant.now(clock);
+        Parsed cached = latest.get(key);
+        if (cached != null && cached.checkedAt().plus(properties.decisionRefresh()).isAfter(now)) {
+            return cached;
+        }
+        Parsed fresh = system.call(() -> {
             DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
-                    .decisionDefinitionKey(decisionKey).latestVersion().singleResult();
+                    .decisionDefinitionKey(key).latestVersion().singleResult();
             if (definition == null) {
-                throw new IllegalStateException("No decision table '" + decisionKey + "' is deployed");
+                throw new IllegalStateException("No decision table '" + key + "' is deployed");
             }
-            List<Map<String, Object>> rules = new ArrayList<>();
-            for (DmnDecisionRuleResult entries : decisionService.evaluateDecisionTableById(definition.getId())
-                    .variables(inputs).evaluate()) {
-                rules.add(new LinkedHashMap<>(entries.getEntryMap()));
+            if (cached != null && cached.definitionId().equals(definition.getId())) {
+                return new Parsed(cached.definitionId(), cached.version(), cached.decision(), now);
             }
-            return new DecisionOutcome(decisionKey, definition.getVersion(), rules);
+            try (InputStream model = repositoryService.getDecisionModel(definition.getId())) {
+                return new Parsed(definition.getId(), definition.getVersion(), dmnEngine.parseDecision(key, model),
+                        now);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         });
+        latest.put(key, fresh);
+        return fresh;
     }
 }

@@ -43,11 +43,24 @@ public class LeadRequalification {
     public record Outcome(ScoreCard card, LeadStage stage, boolean reengaged, boolean woken) {
     }
 
+    /**
+     * Rescores the lead as of now, before a change: engagement decays, so whether the lead qualifies is worked
+     * out afresh rather than read from the last stored score.
+     */
     @Transactional
-    public Outcome rescore(long leadId) {
+    public boolean qualifiesNow(long leadId) {
+        return scoring.rescore(leadId).qualified();
+    }
+
+    /**
+     * Rescores the lead after a change and reacts if it crossed the threshold.
+     *
+     * @param wasQualified what {@link #qualifiesNow} answered before the change
+     */
+    @Transactional
+    public Outcome requalify(long leadId, boolean wasQualified) {
         // The row lock serialises rescoring of one lead, so parallel events lose no points.
         Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-        boolean wasQualified = lead.isQualified();
         ScoreCard card = scoring.rescore(leadId);
         boolean crossed = card.qualified() && !wasQualified;
         if (crossed && lead.getStage() == LeadStage.NURTURE && journey.reengage(leadId)) {

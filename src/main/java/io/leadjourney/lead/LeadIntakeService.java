@@ -54,10 +54,11 @@ public class LeadIntakeService {
         Instant now = Instant.now(clock);
         Lead existing = leads.findByEmail(email).orElse(null);
         if (existing != null) {
+            boolean wasQualified = requalification.qualifiesNow(existing.getId());
             existing.updateProfile(clean(input.firstName()), clean(input.lastName()), clean(input.company()),
                     input.employees(), clean(input.industry()), clean(input.role()), clean(input.country()),
                     clean(input.source()), input.wantsContact(), now);
-            requalification.rescore(existing.getId());
+            requalification.requalify(existing.getId(), wasQualified);
             log.info("Lead {} captured again from {}", existing.getId(), input.source());
             return new Intake(existing, false);
         }

@@ -16,18 +16,19 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.leadjourney.decision.DecisionOutcome.intOutput;
 import static io.leadjourney.decision.DecisionOutcome.stringOutput;
 
 /**
- * Scores leads with the DMN tables process owners edit in Modeler:
- * {@code lead-fit} (who they are), {@code engagement-points} (what they did) and
+ * Scores leads with the DMN tables process owners edit in Modeler: {@code lead-fit} (who they are, never
+ * decays), {@code engagement-points} and {@code engagement-caps} (what they did, decaying with age) and
  * {@code mql-qualification} (whether that makes them an MQL, and their grade).
  */
 @Service
@@ -35,6 +36,8 @@ public class ScoringService {
 
     static final String OUT_POINTS = "points";
     static final String OUT_REASON = "reason";
+    static final String OUT_GROUP = "scoreGroup";
+    static final String OUT_CAP = "cap";
     static final String OUT_QUALIFIED = "qualified";
     static final String OUT_GRADE = "grade";
 
@@ -42,14 +45,16 @@ public class ScoringService {
     private final LeadRepository leads;
     private final EngagementEventRepository events;
     private final LeadStageService stages;
+    private final EngagementCalculator calculator;
     private final Clock clock;
 
     ScoringService(DecisionEvaluator decisions, LeadRepository leads, EngagementEventRepository events,
-                   LeadStageService stages, Clock clock) {
+                   LeadStageService stages, ScoringProperties properties, Clock clock) {
         this.decisions = decisions;
         this.leads = leads;
         this.events = events;
         this.stages = stages;
+        this.calculator = new EngagementCalculator(properties);
         this.clock = clock;
     }
 
@@ -57,9 +62,9 @@ public class ScoringService {
     @Transactional
     public ScoreCard rescore(long leadId) {
         Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-        ScoreCard card = score(lead, engagementCounts(leadId));
+        ScoreCard card = score(lead, eventsOf(leadId), Instant.now(clock));
         lead.applyScore(card.fitScore(), card.engagementScore(), card.totalScore(), card.grade(), card.qualified(),
-                card.receipt(), card.versions(), Instant.now(clock));
+                card.receipt(), card.versionTags(), card.asOf());
         return card;
     }
 
@@ -68,62 +73,74 @@ public class ScoringService {
     public ScoreCard qualify(long leadId, String by) {
         ScoreCard card = rescore(leadId);
         if (card.qualified()) {
-            stages.moveTo(leadId, LeadStage.MQL, by, card.qualificationReason());
+            stages.moveTo(leadId, LeadStage.MQL, by, card.qualificationReason() + " (" + card.versionTags() + ")");
         }
         return card;
     }
 
-    ScoreCard score(Lead lead, Map<EngagementType, Long> counts) {
-        List<String> lines = new ArrayList<>();
+    /** The lead's score as of now, with its full receipt; changes nothing. */
+    @Transactional(readOnly = true)
+    public ScoreCard receipt(long leadId) {
+        Lead lead = leads.findById(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        return score(lead, eventsOf(leadId), Instant.now(clock));
+    }
+
+    ScoreCard score(Lead lead, List<EngagementCalculator.Event> leadEvents, Instant now) {
+        Map<String, Integer> versions = new LinkedHashMap<>();
 
         DecisionOutcome fit = decisions.evaluate(DecisionKeys.LEAD_FIT, fitInputs(lead));
+        versions.put(fit.decisionKey(), fit.version());
+        List<FitLine> fitLines = new ArrayList<>();
         int fitScore = 0;
         for (Map<String, Object> rule : fit.rules()) {
-            int points = intOutput(rule, OUT_POINTS);
-            fitScore += points;
-            lines.add(signed(points) + " " + stringOutput(rule, OUT_REASON));
+            FitLine line = new FitLine(stringOutput(rule, OUT_REASON), intOutput(rule, OUT_POINTS));
+            fitLines.add(line);
+            fitScore += line.points();
         }
 
-        int engagementScore = 0;
-        int engagementVersion = 0;
-        for (Map.Entry<EngagementType, Long> entry : counts.entrySet()) {
-            DecisionOutcome outcome = decisions.evaluate(DecisionKeys.ENGAGEMENT_POINTS,
-                    Map.of("eventType", entry.getKey().name()));
-            engagementVersion = outcome.version();
-            for (Map<String, Object> rule : outcome.rules()) {
-                int points = intOutput(rule, OUT_POINTS) * entry.getValue().intValue();
-                engagementScore += points;
-                lines.add(signed(points) + " " + stringOutput(rule, OUT_REASON)
-                        + (entry.getValue() > 1 ? " x" + entry.getValue() : ""));
-            }
+        Map<String, List<EngagementCalculator.Rule>> rulesByType = new HashMap<>();
+        for (EngagementCalculator.Event event : leadEvents) {
+            rulesByType.computeIfAbsent(event.type(), type -> {
+                DecisionOutcome points = decisions.evaluate(DecisionKeys.ENGAGEMENT_POINTS, Map.of("eventType", type));
+                versions.put(points.decisionKey(), points.version());
+                return points.rules().stream().map(rule -> new EngagementCalculator.Rule(
+                        stringOutput(rule, OUT_GROUP), stringOutput(rule, OUT_REASON), intOutput(rule, OUT_POINTS)))
+                        .toList();
+            });
         }
+        Map<String, Optional<Integer>> caps = new HashMap<>();
+        EngagementCalculator.Result engagement = calculator.calculate(leadEvents, rulesByType,
+                group -> caps.computeIfAbsent(group, g -> {
+                    DecisionOutcome cap = decisions.evaluate(DecisionKeys.ENGAGEMENT_CAPS, Map.of("scoreGroup", g));
+                    versions.put(cap.decisionKey(), cap.version());
+                    return cap.firstRule().map(rule -> rule.get(OUT_CAP)).map(value -> ((Number) value).intValue());
+                }).orElse(null), now);
 
-        int total = fitScore + engagementScore;
+        int total = fitScore + engagement.total();
         Map<String, Object> qualificationInputs = new HashMap<>();
         qualificationInputs.put("fitScore", fitScore);
-        qualificationInputs.put("engagementScore", engagementScore);
+        qualificationInputs.put("engagementScore", engagement.total());
         qualificationInputs.put("totalScore", total);
         qualificationInputs.put("hasName", lead.hasName());
         qualificationInputs.put("hasCompany", lead.hasCompany());
         qualificationInputs.put("wantsContact", lead.isWantsContact());
         DecisionOutcome qualification = decisions.evaluate(DecisionKeys.MQL_QUALIFICATION, qualificationInputs);
+        versions.put(qualification.decisionKey(), qualification.version());
         Map<String, Object> verdict = qualification.firstRule().orElseThrow(() -> new IllegalStateException(
                 "The " + qualification.versionTag() + " table matched no rule for lead " + lead.getId()
                         + "; it needs a last rule that matches every lead"));
 
-        String versions = fit.versionTag()
-                + (engagementVersion > 0 ? " " + DecisionKeys.ENGAGEMENT_POINTS + ":v" + engagementVersion : "")
-                + " " + qualification.versionTag();
-        return new ScoreCard(fitScore, engagementScore, total, stringOutput(verdict, OUT_GRADE),
-                Boolean.TRUE.equals(verdict.get(OUT_QUALIFIED)), stringOutput(verdict, OUT_REASON), lines, versions);
+        return new ScoreCard(fitScore, engagement.total(), total, stringOutput(verdict, OUT_GRADE),
+                Boolean.TRUE.equals(verdict.get(OUT_QUALIFIED)), stringOutput(verdict, OUT_REASON), fitLines,
+                engagement.lines(), engagement.groups(), engagement.totalCap(), versions, now);
     }
 
-    private Map<EngagementType, Long> engagementCounts(long leadId) {
-        Map<EngagementType, Long> counts = new EnumMap<>(EngagementType.class);
-        for (Object[] row : events.countByType(leadId)) {
-            counts.put((EngagementType) row[0], (Long) row[1]);
+    private List<EngagementCalculator.Event> eventsOf(long leadId) {
+        List<EngagementCalculator.Event> list = new ArrayList<>();
+        for (Object[] row : events.typesAndTimes(leadId)) {
+            list.add(new EngagementCalculator.Event(((EngagementType) row[0]).name(), (Instant) row[1]));
         }
-        return counts;
+        return list;
     }
 
     private static Map<String, Object> fitInputs(Lead lead) {
@@ -137,9 +154,5 @@ public class ScoringService {
 
     private static String lower(String value) {
         return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static String signed(int points) {
-        return points >= 0 ? "+" + points : String.valueOf(points);
     }
 }

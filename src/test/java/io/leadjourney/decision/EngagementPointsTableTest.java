@@ -22,6 +22,7 @@ class EngagementPointsTableTest {
         assertThat(result.getResultList()).hasSize(1);
         assertThat(((Number) result.getSingleResult().getEntry("points")).intValue()).isEqualTo(points);
         assertThat((String) result.getSingleResult().getEntry("reason")).isNotBlank();
+        assertThat((String) result.getSingleResult().getEntry("scoreGroup")).isNotBlank();
     }
 
     @ParameterizedTest

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code POST /api/events}: batches for many leads, idempotent, per-event report, anonymous activity. */
 class EventBatchIT extends IntegrationTest {
 
-    private static final String WHEN = "2026-11-20T10:15:00Z";
+    /** Recent: engagement decays, and these tests count points at face value. */
+    private static final String WHEN = java.time.Instant.now().toString();
 
     private static Map<String, Object> event(String eventId, Object leadId, String email, String type, String at) {
         Map<String, Object> event = new HashMap<>();
@@ -126,6 +127,27 @@ class EventBatchIT extends IntegrationTest {
 
         assertThat(stageOf(leadId)).isEqualTo("MQL");
         assertThat(taskOf(leadId, TASK_ACCEPT_LEAD).getAssignee()).isEqualTo("rep-b");
+    }
+
+    @Test
+    void staleActivityDoesNotRequalifyANurturedLeadButFreshActivityDoes() {
+        long leadId = newLead("stale", false);
+        runDueJobs(leadId);
+        String longAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(100)).toString();
+
+        send(List.of(event(id(), leadId, null, "TRIAL_STARTED", longAgo),
+                event(id(), leadId, null, "PRICING_PAGE_VISITED", longAgo)));
+        assertThat(lead(leadId).get("engagementScore").asInt()).as("40 points, 100 days old, half-life 30 days")
+                .isEqualTo(4);
+        assertThat(stageOf(leadId)).isEqualTo("NURTURE");
+        assertThat(runtimeService.createExecutionQuery().processInstanceBusinessKey(String.valueOf(leadId))
+                .activityId("Gateway_AwaitEngagement").count()).isEqualTo(1);
+
+        send(List.of(event(id(), leadId, null, "TRIAL_STARTED", WHEN)));
+        runDueJobs(leadId);
+        assertThat(lead(leadId).get("engagementScore").asInt())
+                .as("trials 25 + 2.48 capped at 25, plus the stale pricing visit's 1.49").isEqualTo(26);
+        assertThat(stageOf(leadId)).isEqualTo("MQL");
     }
 
     @Test

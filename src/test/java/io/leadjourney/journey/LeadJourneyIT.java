@@ -125,10 +125,10 @@ class LeadJourneyIT extends IntegrationTest {
                 .activityId(GATEWAY_AWAIT_ENGAGEMENT).count()).isEqualTo(1);
 
         JsonNode first = post(INTEGRATION, "/api/leads/" + id + "/events",
-                Map.of("type", "CONTENT_DOWNLOADED", "occurredAt", "2026-11-20T10:00:00Z")).getBody();
+                Map.of("type", "CONTENT_DOWNLOADED", "occurredAt", java.time.Instant.now().toString())).getBody();
         assertThat(first.get("reengaged").asBoolean()).isFalse();
         JsonNode second = post(INTEGRATION, "/api/leads/" + id + "/events",
-                Map.of("type", "PRICING_PAGE_VISITED", "occurredAt", "2026-11-20T10:05:00Z")).getBody();
+                Map.of("type", "PRICING_PAGE_VISITED", "occurredAt", java.time.Instant.now().toString())).getBody();
         assertThat(second.get("qualified").asBoolean()).isTrue();
         assertThat(second.get("reengaged").asBoolean()).isTrue();
 
@@ -167,7 +167,7 @@ class LeadJourneyIT extends IntegrationTest {
                 .isZero();
 
         JsonNode woken = post(INTEGRATION, "/api/leads/" + id + "/events",
-                Map.of("type", "TRIAL_STARTED", "occurredAt", "2026-11-21T09:00:00Z")).getBody();
+                Map.of("type", "TRIAL_STARTED", "occurredAt", java.time.Instant.now().toString())).getBody();
         assertThat(woken.get("woken").asBoolean()).isTrue();
         runDueJobs(id);
 

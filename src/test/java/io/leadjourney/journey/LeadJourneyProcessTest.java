@@ -6,6 +6,7 @@ import io.leadjourney.nurture.NurtureService;
 import io.leadjourney.opportunity.HandOffService;
 import io.leadjourney.routing.Assignment;
 import io.leadjourney.routing.RoutingService;
+import io.leadjourney.scoring.FitLine;
 import io.leadjourney.scoring.ScoreCard;
 import io.leadjourney.scoring.ScoringService;
 import io.leadjourney.sla.ContactAttemptRepository;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -331,7 +333,8 @@ class LeadJourneyProcessTest {
 
     private void scoresMql(boolean mql) {
         when(scoring.qualify(LEAD, SYSTEM_ACTOR)).thenReturn(new ScoreCard(55, mql ? 30 : 0, mql ? 85 : 55,
-                mql ? "A" : "C", mql, "test", List.of("+55 fit"), "lead-fit:v1"));
+                mql ? "A" : "C", mql, "test", List.of(new FitLine("fit", 55)), List.of(), List.of(), null,
+                Map.of("lead-fit", 1), Instant.now()));
     }
 
     private void routesTo(String rep) {

@@ -139,7 +139,7 @@ class LeadApiIT extends IntegrationTest {
         long id = captureLead(lead(uniqueEmail("events")));
 
         ResponseEntity<JsonNode> response = post(INTEGRATION, "/api/leads/" + id + "/events",
-                Map.of("type", "PRICING_PAGE_VISITED", "occurredAt", "2026-11-20T10:15:00Z"));
+                Map.of("type", "PRICING_PAGE_VISITED", "occurredAt", java.time.Instant.now().toString()));
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getBody().get("engagementScore").asInt()).isEqualTo(15);
@@ -152,7 +152,7 @@ class LeadApiIT extends IntegrationTest {
         long id = captureLead(lead(uniqueEmail("bad-event")));
 
         ResponseEntity<JsonNode> unknown = post(INTEGRATION, "/api/leads/" + id + "/events",
-                Map.of("type", "PAGE_PRINTED", "occurredAt", "2026-11-20T10:15:00Z"));
+                Map.of("type", "PAGE_PRINTED", "occurredAt", java.time.Instant.now().toString()));
         assertThat(unknown.getStatusCode().value()).isEqualTo(400);
         assertThat(unknown.getBody().get("errors").findValuesAsText("field")).containsExactly("type");
         assertThat(unknown.getBody().get("detail").asText()).contains("PRICING_PAGE_VISITED");
@@ -169,7 +169,7 @@ class LeadApiIT extends IntegrationTest {
         assertThat(response.getStatusCode().value()).isEqualTo(404);
         assertThat(response.getBody().get("title").asText()).isEqualTo("Lead not found");
         assertThat(post(INTEGRATION, "/api/leads/987654321/events", Map.of("type", "BLOG_POST_READ",
-                "occurredAt", "2026-11-20T10:15:00Z")).getStatusCode().value()).isEqualTo(404);
+                "occurredAt", java.time.Instant.now().toString())).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test

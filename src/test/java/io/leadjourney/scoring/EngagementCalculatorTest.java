@@ -1,0 +1,86 @@
+package io.leadjourney.scoring;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Decay and caps, by hand-checked arithmetic. */
+class EngagementCalculatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final Map<String, List<EngagementCalculator.Rule>> RULES = Map.of(
+            "PRICING_PAGE_VISITED", List.of(new EngagementCalculator.Rule("web", "Visited the pricing page", 15)),
+            "EMAIL_OPENED", List.of(new EngagementCalculator.Rule("email", "Opened an e-mail", 2)),
+            "TRIAL_STARTED", List.of(new EngagementCalculator.Rule("trial", "Signed up for a free trial", 25)),
+            "UNSUBSCRIBED", List.of(new EngagementCalculator.Rule("negative", "Unsubscribed", -5)));
+    private static final Map<String, Integer> CAPS = Map.of("email", 20, "web", 40, "trial", 25, "TOTAL", 60);
+
+    private static EngagementCalculator calculator(ScoringProperties.Decay decay) {
+        return new EngagementCalculator(new ScoringProperties(decay, Duration.ofDays(30), Duration.ofDays(90),
+                Duration.ofSeconds(10)));
+    }
+
+    private static EngagementCalculator.Event event(String type, int daysAgo) {
+        return new EngagementCalculator.Event(type, NOW.minus(Duration.ofDays(daysAgo)));
+    }
+
+    private static EngagementCalculator.Result calculate(ScoringProperties.Decay decay,
+                                                         List<EngagementCalculator.Event> events) {
+        return calculator(decay).calculate(events, RULES, CAPS::get, NOW);
+    }
+
+    @Test
+    void halfLifeHalvesPointsEveryHalfLife() {
+        assertThat(calculate(ScoringProperties.Decay.HALF_LIFE, List.of(event("PRICING_PAGE_VISITED", 0))).total())
+                .isEqualTo(15);
+        assertThat(calculate(ScoringProperties.Decay.HALF_LIFE, List.of(event("PRICING_PAGE_VISITED", 30))).total())
+                .isEqualTo(8);  // 7.5 rounds up
+        assertThat(calculate(ScoringProperties.Decay.HALF_LIFE, List.of(event("PRICING_PAGE_VISITED", 60))).total())
+                .isEqualTo(4);  // 3.75
+    }
+
+    @Test
+    void windowCountsOnlyRecentActivityInFull() {
+        assertThat(calculate(ScoringProperties.Decay.WINDOW, List.of(event("PRICING_PAGE_VISITED", 89),
+                event("PRICING_PAGE_VISITED", 91))).total()).isEqualTo(15);
+    }
+
+    @Test
+    void withoutDecayActivityNeverGoesStale() {
+        assertThat(calculate(ScoringProperties.Decay.NONE, List.of(event("PRICING_PAGE_VISITED", 400))).total())
+                .isEqualTo(15);
+    }
+
+    @Test
+    void aGroupIsCappedSoOneBehaviourCannotDominate() {
+        EngagementCalculator.Result result = calculate(ScoringProperties.Decay.NONE,
+                Collections.nCopies(30, event("EMAIL_OPENED", 1)));
+        assertThat(result.total()).isEqualTo(20);
+        assertThat(result.groups()).containsExactly(new GroupLine("email", 60, 20, 20));
+        assertThat(result.lines()).singleElement().satisfies(line -> assertThat(line.events()).isEqualTo(30));
+    }
+
+    @Test
+    void engagementAsAWholeIsCappedButNegativeSignalsAreNot() {
+        List<EngagementCalculator.Event> events = new java.util.ArrayList<>();
+        events.addAll(Collections.nCopies(3, event("PRICING_PAGE_VISITED", 0)));  // web 45 -> 40
+        events.addAll(Collections.nCopies(2, event("TRIAL_STARTED", 0)));         // trial 50 -> 25
+        assertThat(calculate(ScoringProperties.Decay.NONE, events).total()).isEqualTo(60);  // 65 -> TOTAL cap 60
+
+        events.add(event("UNSUBSCRIBED", 0));
+        assertThat(calculate(ScoringProperties.Decay.NONE, events).total()).isEqualTo(60);  // 60 of 60 after -5
+        events.addAll(Collections.nCopies(3, event("UNSUBSCRIBED", 0)));
+        assertThat(calculate(ScoringProperties.Decay.NONE, events).total()).isEqualTo(45);  // 65 - 20
+    }
+
+    @Test
+    void eventsFromTheFutureCountInFull() {
+        assertThat(calculator(ScoringProperties.Decay.HALF_LIFE).weight(NOW.plusSeconds(60), NOW)).isEqualTo(1.0);
+    }
+}
