@@ -6,6 +6,7 @@ public final class DecisionKeys {
     public static final String ENGAGEMENT_POINTS = "engagement-points";
     public static final String ENGAGEMENT_CAPS = "engagement-caps";
     public static final String LEAD_FIT = "lead-fit";
+    public static final String LEAD_GRADE = "lead-grade";
     public static final String MQL_QUALIFICATION = "mql-qualification";
     public static final String LEAD_ROUTING = "lead-routing";
     public static final String BANT_TEMPERATURE = "bant-temperature";

@@ -28,8 +28,8 @@ import static io.leadjourney.decision.DecisionOutcome.stringOutput;
 
 /**
  * Scores leads with the DMN tables process owners edit in Modeler: {@code lead-fit} (who they are, never
- * decays), {@code engagement-points} and {@code engagement-caps} (what they did, decaying with age) and
- * {@code mql-qualification} (whether that makes them an MQL, and their grade).
+ * decays), {@code engagement-points} and {@code engagement-caps} (what they did, decaying with age),
+ * {@code lead-grade} (the fit A-D x engagement 1-4 matrix) and {@code mql-qualification} (whether that makes an MQL).
  */
 @Service
 public class ScoringService {
@@ -117,10 +117,16 @@ public class ScoringService {
                 }).orElse(null), now);
 
         int total = fitScore + engagement.total();
+        Map<String, Object> gradeInputs = Map.of("fitScore", fitScore, "engagementScore", engagement.total());
+        DecisionOutcome grading = decisions.evaluate(DecisionKeys.LEAD_GRADE, gradeInputs);
+        versions.put(grading.decisionKey(), grading.version());
+        String grade = grading.firstRule().map(rule -> stringOutput(rule, OUT_GRADE)).orElse(null);
+
         Map<String, Object> qualificationInputs = new HashMap<>();
         qualificationInputs.put("fitScore", fitScore);
         qualificationInputs.put("engagementScore", engagement.total());
         qualificationInputs.put("totalScore", total);
+        qualificationInputs.put("grade", grade);
         qualificationInputs.put("hasName", lead.hasName());
         qualificationInputs.put("hasCompany", lead.hasCompany());
         qualificationInputs.put("wantsContact", lead.isWantsContact());
@@ -130,7 +136,7 @@ public class ScoringService {
                 "The " + qualification.versionTag() + " table matched no rule for lead " + lead.getId()
                         + "; it needs a last rule that matches every lead"));
 
-        return new ScoreCard(fitScore, engagement.total(), total, stringOutput(verdict, OUT_GRADE),
+        return new ScoreCard(fitScore, engagement.total(), total, grade,
                 Boolean.TRUE.equals(verdict.get(OUT_QUALIFIED)), stringOutput(verdict, OUT_REASON), fitLines,
                 engagement.lines(), engagement.groups(), engagement.totalCap(), versions, now);
     }
@@ -149,6 +155,8 @@ public class ScoringService {
         inputs.put("industry", lower(lead.getIndustry()));
         inputs.put("jobRole", lower(lead.getRole()));
         inputs.put("country", lower(lead.getCountry()));
+        String email = lead.getEmail();
+        inputs.put("emailDomain", email == null ? null : lower(email.substring(email.indexOf('@') + 1)));
         return inputs;
     }
 

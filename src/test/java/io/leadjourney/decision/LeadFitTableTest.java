@@ -14,8 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeadFitTableTest {
 
     private static int fit(Integer employees, String industry, String role, String country) {
+        return fit(employees, industry, role, country, null);
+    }
+
+    private static int fit(Integer employees, String industry, String role, String country, String domain) {
         return evaluate(DecisionKeys.LEAD_FIT, vars("employees", employees, "industry", industry, "jobRole", role,
-                "country", country)).getResultList().stream()
+                "country", country, "emailDomain", domain)).getResultList().stream()
                 .mapToInt(rule -> ((Number) rule.get("points")).intValue()).sum();
     }
 
@@ -47,10 +51,16 @@ class LeadFitTableTest {
         assertThat(fit(null, null, "student", null)).isEqualTo(-20);
     }
 
+    @ParameterizedTest
+    @CsvSource({"gmail.com,-10", "gmx.de,-10", "salesforce.com,-100", "hubspot.com,-100", "acme.example,0"})
+    void freeMailAndCompetitorDomainsAreNegativeSignals(String domain, int points) {
+        assertThat(fit(null, null, null, null, domain)).isEqualTo(points);
+    }
+
     @Test
     void everyMatchedRuleExplainsItself() {
         for (Map<String, Object> rule : evaluate(DecisionKeys.LEAD_FIT, vars("employees", 200, "industry", "healthcare",
-                "jobRole", "cio", "country", "germany")).getResultList()) {
+                "jobRole", "cio", "country", "germany", "emailDomain", "gmail.com")).getResultList()) {
             assertThat((String) rule.get("reason")).isNotBlank();
         }
     }

@@ -65,6 +65,8 @@ class ScoringIT extends IntegrationTest {
         assertThat(emailGroup.get("counted").asInt()).isEqualTo(20);
         assertThat(score.get("versions").fieldNames()).toIterable().contains(DecisionKeys.LEAD_FIT,
                 DecisionKeys.ENGAGEMENT_POINTS, DecisionKeys.ENGAGEMENT_CAPS, DecisionKeys.MQL_QUALIFICATION);
+        assertThat(score.get("grade").asText()).as("fit 50 is A, engagement 35 is 2").isEqualTo("A2");
+        assertThat(score.get("versions").fieldNames()).toIterable().contains(DecisionKeys.LEAD_GRADE);
         assertThat(score.get("qualified").asBoolean()).isTrue();
         assertThat(lead(id).get("scoreReceipt").asText()).contains("(email capped at 20)");
     }
