@@ -1,6 +1,7 @@
 package io.leadjourney.decision;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates the latest deployed version of a DMN decision table by its key.
@@ -9,4 +10,16 @@ import java.util.Map;
 public interface DecisionEvaluator {
 
     DecisionOutcome evaluate(String decisionKey, Map<String, Object> inputs);
+
+    /**
+     * An evaluator that answers the decisions a candidate DMN file defines from that file (not deployed; their
+     * version is reported as 0) and every other decision as deployed.
+     *
+     * @throws InvalidDecisionException when the file is not a DMN file the engine can read
+     */
+    Candidate withCandidate(byte[] dmn);
+
+    /** A candidate definition: which tables it replaces, and how to evaluate with them. */
+    record Candidate(Set<String> decisionKeys, DecisionEvaluator evaluator) {
+    }
 }

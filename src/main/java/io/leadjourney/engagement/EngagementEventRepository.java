@@ -14,6 +14,11 @@ public interface EngagementEventRepository extends JpaRepository<EngagementEvent
     @Query("select e.eventType, e.occurredAt from EngagementEvent e where e.leadId = :leadId")
     List<Object[]> typesAndTimes(Long leadId);
 
+    /** What these leads did before {@code before}: {@code [leadId, EngagementType, Instant]} rows. */
+    @Query("select e.leadId, e.eventType, e.occurredAt from EngagementEvent e"
+            + " where e.leadId in :leadIds and e.occurredAt < :before")
+    List<Object[]> typesAndTimesBefore(Collection<Long> leadIds, java.time.Instant before);
+
     List<EngagementEvent> findByLeadIdOrderByOccurredAtDesc(Long leadId, Pageable page);
 
     @Query("select e.eventKey from EngagementEvent e where e.eventKey in :keys")

@@ -2,6 +2,7 @@ package io.leadjourney.journey;
 
 import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionOutcome;
+import io.leadjourney.decision.InvalidDecisionException;
 import io.leadjourney.scoring.ScoringProperties;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -55,6 +57,36 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
     public DecisionOutcome evaluate(String decisionKey, Map<String, Object> inputs) {
         Parsed table = latest(decisionKey);
         return outcome(decisionKey, table.version(), table.decision(), inputs);
+    }
+
+    @Override
+    public Candidate withCandidate(byte[] dmn) {
+        Map<String, DmnDecision> replaced = new LinkedHashMap<>();
+        try {
+            for (DmnDecision decision : dmnEngine.parseDecisions(new java.io.ByteArrayInputStream(dmn))) {
+                replaced.put(decision.getKey(), decision);
+            }
+        } catch (RuntimeException e) {
+            throw new InvalidDecisionException("not a DMN file the engine can read: " + e.getMessage(), e);
+        }
+        if (replaced.isEmpty()) {
+            throw new InvalidDecisionException("the file defines no decision");
+        }
+        DecisionEvaluator deployed = this;
+        DecisionEvaluator candidate = new DecisionEvaluator() {
+            @Override
+            public DecisionOutcome evaluate(String decisionKey, Map<String, Object> inputs) {
+                DmnDecision decision = replaced.get(decisionKey);
+                return decision == null ? deployed.evaluate(decisionKey, inputs)
+                        : outcome(decisionKey, 0, decision, inputs);
+            }
+
+            @Override
+            public Candidate withCandidate(byte[] other) {
+                throw new InvalidDecisionException("a candidate cannot be layered on a candidate");
+            }
+        };
+        return new Candidate(Set.copyOf(replaced.keySet()), candidate);
     }
 
     private DecisionOutcome outcome(String key, int version, DmnDecision decision, Map<String, Object> inputs) {

@@ -15,6 +15,11 @@ public interface LeadRepository extends JpaRepository<Lead, Long> {
 
     List<Lead> findByEmailIn(Collection<String> emails);
 
+    /** The leads captured in [from, to), optionally from one source only. */
+    @Query("select l from Lead l where l.createdAt >= :from and l.createdAt < :to"
+            + " and (:source is null or l.source = :source) order by l.id")
+    List<Lead> findCapturedBetween(java.time.Instant from, java.time.Instant to, String source);
+
     /** Serialises work on one lead (score updates, stage changes) across threads and cluster nodes. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select l from Lead l where l.id = :id")

@@ -7,4 +7,6 @@ import java.util.List;
 public interface StageTransitionRepository extends JpaRepository<StageTransition, Long> {
 
     List<StageTransition> findByLeadIdOrderByIdAsc(Long leadId);
+
+    List<StageTransition> findByLeadIdIn(java.util.Collection<Long> leadIds);
 }

@@ -86,6 +86,11 @@ public class ScoringService {
     }
 
     ScoreCard score(Lead lead, List<EngagementCalculator.Event> leadEvents, Instant now) {
+        return score(decisions, lead, leadEvents, now);
+    }
+
+    /** Scores with the given tables: the deployed ones, or a candidate definition under review (what-if). */
+    ScoreCard score(DecisionEvaluator decisions, Lead lead, List<EngagementCalculator.Event> leadEvents, Instant now) {
         Map<String, Integer> versions = new LinkedHashMap<>();
 
         DecisionOutcome fit = decisions.evaluate(DecisionKeys.LEAD_FIT, fitInputs(lead));

@@ -3,6 +3,7 @@ package io.leadjourney.system;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.leadjourney.decision.InvalidDecisionException;
 import io.leadjourney.lead.LeadNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Invalid " + ex.getName() + ": '" + ex.getValue() + "' is not a valid value");
         problem.setTitle("Invalid request");
         problem.setProperty(ERRORS, List.of(Map.of("field", ex.getName(), "message", "is not a valid value")));
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException ex) {
+        return invalid(ex.getField(), ex.getMessage());
+    }
+
+    @ExceptionHandler(InvalidDecisionException.class)
+    ProblemDetail invalidDecision(InvalidDecisionException ex) {
+        return invalid("file", ex.getMessage());
+    }
+
+    private static ProblemDetail invalid(String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid " + field + ": " + message);
+        problem.setTitle("Invalid request");
+        problem.setProperty(ERRORS, List.of(Map.of("field", field, "message", message)));
         return problem;
     }
 

@@ -36,6 +36,8 @@ class SecurityConfiguration {
 
     private static final String[] WRITERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
             authority(Groups.ADMINS)};
+    private static final String[] DEFINITION_OWNERS = {authority(Groups.MARKETING), authority(Groups.MANAGERS),
+            authority(Groups.ADMINS)};
     private static final String[] READERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
             authority(Groups.MANAGERS), authority(Groups.ADMINS)};
 
@@ -48,6 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/events", "/api/events")
                         .hasAnyAuthority(WRITERS)
                         .requestMatchers(HttpMethod.GET, "/api/leads/**").hasAnyAuthority(READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/definition/what-if").hasAnyAuthority(DEFINITION_OWNERS)
                         .anyRequest().denyAll())
                 .authenticationProvider(identity)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
