@@ -3,10 +3,12 @@ package io.leadjourney.journey;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.nurture.NurtureProperties;
 import io.leadjourney.sla.SlaProperties;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,9 +65,14 @@ public class LeadJourneyGateway {
      * @return whether a journey was waiting and moved on
      */
     public boolean reengage(long leadId) {
-        return system.call(() -> !runtimeService.createMessageCorrelation(LeadJourney.MESSAGE_LEAD_ENGAGED)
-                .processInstanceBusinessKey(String.valueOf(leadId))
-                .correlateAllWithResult()
-                .isEmpty());
+        try {
+            return system.call(() -> !runtimeService.createMessageCorrelation(LeadJourney.MESSAGE_LEAD_ENGAGED)
+                    .processInstanceBusinessKey(String.valueOf(leadId))
+                    .correlateAllWithResult()
+                    .isEmpty());
+        } catch (OptimisticLockingException conflict) {
+            // The journey moved at the same moment (a timer fired): the caller's transaction is tried again.
+            throw new ConcurrencyFailureException("Journey of lead " + leadId + " changed concurrently", conflict);
+        }
     }
 }

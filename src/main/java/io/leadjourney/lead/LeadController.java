@@ -1,5 +1,6 @@
 package io.leadjourney.lead;
 
+import io.leadjourney.system.ConcurrencyRetry;
 import jakarta.validation.Valid;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,14 +21,13 @@ class LeadController {
 
     private final LeadIntakeService intake;
     private final LeadQueryService queries;
+    private final ConcurrencyRetry retry;
 
-    LeadController(LeadIntakeService intake, LeadQueryService queries) {
+    LeadController(LeadIntakeService intake, LeadQueryService queries, ConcurrencyRetry retry) {
         this.intake = intake;
         this.queries = queries;
+        this.retry = retry;
     }
-
-    /** How often an intake that raced another one for the same e-mail is tried again. */
-    static final int INTAKE_ATTEMPTS = 3;
 
     /** 201 with Location for a new lead; 200 when the e-mail already belongs to a lead (no second journey). */
     @PostMapping
@@ -46,15 +46,13 @@ class LeadController {
      * waits on its lock) and, tried again, joins the lead the first one created.
      */
     private LeadIntakeService.Intake captureRetryingRaces(NewLead input, String by) {
-        for (int attempt = 1; ; attempt++) {
+        return retry.call(() -> {
             try {
                 return intake.capture(input, by);
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
-                if (attempt == INTAKE_ATTEMPTS) {
-                    throw raced;
-                }
+            } catch (DataIntegrityViolationException raced) {
+                throw new ConcurrencyFailureException("Lead " + input.email() + " was created concurrently", raced);
             }
-        }
+        });
     }
 
     @GetMapping("/{id}")

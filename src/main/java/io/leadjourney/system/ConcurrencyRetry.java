@@ -1,0 +1,34 @@
+package io.leadjourney.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs a whole transaction again when it lost a race (a row lock timed out, or the engine reported an optimistic
+ * locking conflict on a journey), so the client sees the answer rather than the conflict. Only for work that is
+ * safe to repeat: a failed attempt stored nothing.
+ */
+@Component
+public class ConcurrencyRetry {
+
+    private static final Logger log = LoggerFactory.getLogger(ConcurrencyRetry.class);
+    static final int ATTEMPTS = 3;
+
+    public <T> T call(Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (ConcurrencyFailureException conflict) {
+                if (attempt == ATTEMPTS) {
+                    throw conflict;
+                }
+                log.info("Concurrent change, trying again ({} of {}): {}", attempt + 1, ATTEMPTS,
+                        conflict.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.leadjourney.system;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConcurrencyRetryTest {
+
+    private final ConcurrencyRetry retry = new ConcurrencyRetry();
+
+    @Test
+    void aLostRaceIsTriedAgainUntilItSucceeds() {
+        AtomicInteger attempts = new AtomicInteger();
+        String answer = retry.call(() -> {
+            if (attempts.incrementAndGet() < ConcurrencyRetry.ATTEMPTS) {
+                throw new ConcurrencyFailureException("raced");
+            }
+            return "stored";
+        });
+        assertThat(answer).isEqualTo("stored");
+        assertThat(attempts).hasValue(ConcurrencyRetry.ATTEMPTS);
+    }
+
+    @Test
+    void aRaceThatKeepsBeingLostReachesTheCallerAfterTheLastAttempt() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> retry.call(() -> {
+            attempts.incrementAndGet();
+            throw new ConcurrencyFailureException("raced");
+        })).isInstanceOf(ConcurrencyFailureException.class);
+        assertThat(attempts).hasValue(ConcurrencyRetry.ATTEMPTS);
+    }
+
+    @Test
+    void otherFailuresAreNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> retry.call(() -> {
+            attempts.incrementAndGet();
+            throw new DataIntegrityViolationException("bad data");
+        })).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(attempts).hasValue(1);
+    }
+}
