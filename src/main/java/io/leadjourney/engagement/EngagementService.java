@@ -1,6 +1,7 @@
 package io.leadjourney.engagement;
 
 import io.leadjourney.journey.LeadRequalification;
+import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.lead.LeadRepository;
 import org.springframework.stereotype.Service;
@@ -32,8 +33,8 @@ public class EngagementService {
     @Transactional
     public EngagementResult record(long leadId, NewEngagementEvent input) {
         // Locks the lead first, so events for one lead are counted one after the other.
-        leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-        boolean wasQualified = requalification.qualifiesNow(leadId);
+        Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        boolean wasQualified = requalification.mayCross(lead) && requalification.qualifiesNow(leadId);
         EngagementEvent event = events.save(new EngagementEvent(leadId, input.type(), input.occurredAt(),
                 Instant.now(clock)));
         LeadRequalification.Outcome outcome = requalification.requalify(leadId, wasQualified);

@@ -94,20 +94,21 @@ public class EventBatchService {
             }
         }
 
-        Set<Long> existingLeads = new HashSet<>();
+        Map<Long, Lead> existingLeads = new HashMap<>();
         leads.findAllById(fresh.stream().map(c -> c.event().leadId()).filter(id -> id != null).toList())
-                .forEach(lead -> existingLeads.add(lead.getId()));
+                .forEach(lead -> existingLeads.put(lead.getId(), lead));
         Map<String, Long> leadByEmail = new HashMap<>();
         for (Lead lead : leads.findByEmailIn(fresh.stream().filter(c -> c.event().leadId() == null)
                 .map(Checked::email).toList())) {
             leadByEmail.put(lead.getEmail(), lead.getId());
+            existingLeads.put(lead.getId(), lead);
         }
 
         List<Row> rows = new ArrayList<>();
         Set<Long> touched = new TreeSet<>();
         for (Checked checked : fresh) {
             Long leadId = checked.event().leadId();
-            if (leadId != null && !existingLeads.contains(leadId)) {
+            if (leadId != null && !existingLeads.containsKey(leadId)) {
                 items[checked.index()] = new Item(checked.index(), checked.event().eventId(), Status.REJECTED, null,
                         "leadId: no lead with id " + leadId);
                 continue;
@@ -125,7 +126,8 @@ public class EventBatchService {
         }
         // In id order, so two batches touching the same leads lock them in the same order.
         Map<Long, Boolean> wasQualified = new HashMap<>();
-        touched.forEach(leadId -> wasQualified.put(leadId, requalification.qualifiesNow(leadId)));
+        touched.forEach(leadId -> wasQualified.put(leadId, requalification.mayCross(existingLeads.get(leadId))
+                && requalification.qualifiesNow(leadId)));
         insert(rows);
         touched.forEach(leadId -> requalification.requalify(leadId, wasQualified.get(leadId)));
 

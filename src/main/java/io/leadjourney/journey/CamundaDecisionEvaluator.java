@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Evaluates the latest deployed version of a decision table from a parsed copy held in memory: no history is
  * written per evaluation, so scoring thousands of events stays cheap. The copy is checked against the latest
  * deployed version every {@code leadjourney.scoring.decision-refresh}, so a table a process owner deploys is
- * in use within that time.
+ * in use within that time. Results are remembered per table version and inputs (bounded), which assumes what
+ * holds for the scoring tables: an answer depends on the inputs only (no {@code now()} in a rule).
  */
 @Component
 class CamundaDecisionEvaluator implements DecisionEvaluator {
@@ -39,6 +40,18 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
     private final ScoringProperties properties;
     private final Clock clock;
     private final Map<String, Parsed> latest = new ConcurrentHashMap<>();
+    /** Results per table version and inputs: scoring tables are pure functions of their inputs. */
+    private final Map<ResultKey, DecisionOutcome> results = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ResultKey, DecisionOutcome> eldest) {
+                    return size() > MAX_CACHED_RESULTS;
+                }
+            });
+    static final int MAX_CACHED_RESULTS = 50_000;
+
+    private record ResultKey(String definitionId, Map<String, Object> inputs) {
+    }
 
     private record Parsed(String definitionId, int version, DmnDecision decision, Instant checkedAt) {
     }
@@ -56,7 +69,14 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
     @Override
     public DecisionOutcome evaluate(String decisionKey, Map<String, Object> inputs) {
         Parsed table = latest(decisionKey);
-        return outcome(decisionKey, table.version(), table.decision(), inputs);
+        ResultKey key = new ResultKey(table.definitionId(), new java.util.HashMap<>(inputs));
+        DecisionOutcome cached = results.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        DecisionOutcome outcome = outcome(decisionKey, table.version(), table.decision(), inputs);
+        results.put(key, outcome);
+        return outcome;
     }
 
     @Override

@@ -43,6 +43,11 @@ public class LeadRequalification {
     public record Outcome(ScoreCard card, LeadStage stage, boolean reengaged, boolean woken) {
     }
 
+    /** Only a nurtured or dormant lead reacts to a threshold crossing; for others the baseline can be skipped. */
+    public boolean mayCross(Lead lead) {
+        return lead.getStage() == LeadStage.NURTURE || lead.getStage() == LeadStage.DORMANT;
+    }
+
     /**
      * Rescores the lead as of now, before a change: engagement decays, so whether the lead qualifies is worked
      * out afresh rather than read from the last stored score.

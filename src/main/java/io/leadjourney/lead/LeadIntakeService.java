@@ -54,7 +54,7 @@ public class LeadIntakeService {
         Instant now = Instant.now(clock);
         Lead existing = leads.findByEmail(email).orElse(null);
         if (existing != null) {
-            boolean wasQualified = requalification.qualifiesNow(existing.getId());
+            boolean wasQualified = requalification.mayCross(existing) && requalification.qualifiesNow(existing.getId());
             existing.updateProfile(clean(input.firstName()), clean(input.lastName()), clean(input.company()),
                     input.employees(), clean(input.industry()), clean(input.role()), clean(input.country()),
                     clean(input.source()), input.wantsContact(), now);
