@@ -66,7 +66,7 @@ public class LeadRequalification {
     public Outcome requalify(long leadId, boolean wasQualified) {
         // The row lock serialises rescoring of one lead, so parallel events lose no points.
         Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-        ScoreCard card = scoring.rescore(leadId);
+        ScoreCard card = scoring.rescore(lead);
         boolean crossed = card.qualified() && !wasQualified;
         if (crossed && lead.getStage() == LeadStage.NURTURE && journey.reengage(leadId)) {
             nurture.endForReengagement(leadId);

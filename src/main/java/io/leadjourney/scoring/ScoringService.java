@@ -61,8 +61,13 @@ public class ScoringService {
     /** Recomputes the lead's score from its profile and all its events, and stores it on the lead. */
     @Transactional
     public ScoreCard rescore(long leadId) {
-        Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-        ScoreCard card = score(lead, eventsOf(leadId), Instant.now(clock));
+        return rescore(leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId)));
+    }
+
+    /** As {@link #rescore(long)}, for a lead the caller's transaction has already locked. */
+    @Transactional
+    public ScoreCard rescore(Lead lead) {
+        ScoreCard card = score(lead, eventsOf(lead.getId()), Instant.now(clock));
         lead.applyScore(card.fitScore(), card.engagementScore(), card.totalScore(), card.grade(), card.qualified(),
                 card.receipt(), card.versionTags(), card.asOf());
         return card;
