@@ -10,14 +10,19 @@ import java.util.List;
 
 public interface EngagementEventRepository extends JpaRepository<EngagementEvent, Long> {
 
-    /** What the lead did and when: {@code [EngagementType, Instant]} rows. */
-    @Query("select e.eventType, e.occurredAt from EngagementEvent e where e.leadId = :leadId")
-    List<Object[]> typesAndTimes(Long leadId);
-
     /** What these leads did before {@code before}: {@code [leadId, EngagementType, Instant]} rows. */
     @Query("select e.leadId, e.eventType, e.occurredAt from EngagementEvent e"
             + " where e.leadId in :leadIds and e.occurredAt < :before")
     List<Object[]> typesAndTimesBefore(Collection<Long> leadIds, java.time.Instant before);
+
+    /** Everything these leads did: {@code [leadId, EngagementType, Instant]} rows. */
+    @Query("select e.leadId, e.eventType, e.occurredAt from EngagementEvent e where e.leadId in :leadIds")
+    List<Object[]> typesAndTimesOf(Collection<Long> leadIds);
+
+    /** How many events of each type these leads had since {@code since}: {@code [leadId, EngagementType, Long]}. */
+    @Query("select e.leadId, e.eventType, count(e) from EngagementEvent e"
+            + " where e.leadId in :leadIds and e.occurredAt >= :since group by e.leadId, e.eventType")
+    List<Object[]> countsSince(Collection<Long> leadIds, java.time.Instant since);
 
     List<EngagementEvent> findByLeadIdOrderByOccurredAtDesc(Long leadId, Pageable page);
 

@@ -2,13 +2,13 @@ package io.leadjourney.engagement;
 
 import io.leadjourney.journey.LeadRequalification;
 import io.leadjourney.lead.Lead;
-import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.lead.LeadRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Records what leads do and keeps their score current. Only a threshold crossing reaches the process:
@@ -17,14 +17,13 @@ import java.time.Instant;
 @Service
 public class EngagementService {
 
-    private final EngagementEventRepository events;
+    private final EventRows rows;
     private final LeadRepository leads;
     private final LeadRequalification requalification;
     private final Clock clock;
 
-    EngagementService(EngagementEventRepository events, LeadRepository leads, LeadRequalification requalification,
-                      Clock clock) {
-        this.events = events;
+    EngagementService(EventRows rows, LeadRepository leads, LeadRequalification requalification, Clock clock) {
+        this.rows = rows;
         this.leads = leads;
         this.requalification = requalification;
         this.clock = clock;
@@ -33,12 +32,12 @@ public class EngagementService {
     @Transactional
     public EngagementResult record(long leadId, NewEngagementEvent input) {
         // Locks the lead first, so events for one lead are counted one after the other.
-        Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-        boolean wasQualified = requalification.mayCross(lead) && requalification.qualifiesNow(leadId);
-        EngagementEvent event = events.save(new EngagementEvent(leadId, input.type(), input.occurredAt(),
-                Instant.now(clock)));
-        LeadRequalification.Outcome outcome = requalification.requalify(leadId, wasQualified);
-        return new EngagementResult(leadId, event.getId(), outcome.card().engagementScore(),
+        Lead lead = leads.lock(leadId);
+        LeadRequalification.Change change = requalification.begin(List.of(lead));
+        long eventId = rows.insert(leadId, input.type(), input.occurredAt(), Instant.now(clock));
+        change.add(leadId, input.type(), input.occurredAt());
+        LeadRequalification.Outcome outcome = change.finish().get(leadId);
+        return new EngagementResult(leadId, eventId, outcome.card().engagementScore(),
                 outcome.card().totalScore(), outcome.card().qualified(), outcome.stage(), outcome.reengaged(),
                 outcome.woken());
     }

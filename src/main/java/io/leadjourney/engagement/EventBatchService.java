@@ -5,24 +5,27 @@ import io.leadjourney.engagement.EventBatchReport.Status;
 import io.leadjourney.journey.LeadRequalification;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
+import io.leadjourney.system.Chunks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -41,9 +44,7 @@ public class EventBatchService {
     static final int MAX_EMAIL = 254;
     static final int MAX_PAGE = 500;
     static final int MAX_CAMPAIGN = 200;
-    private static final int CHUNK = 1000;
-    private static final String INSERT = "insert into engagement_event (lead_id, event_type, occurred_at, received_at,"
-            + " event_key, email, page, asset, campaign) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String EXISTING_KEYS = "select event_key from engagement_event where event_key = any (?)";
 
     private final JdbcTemplate jdbc;
     private final EngagementEventRepository events;
@@ -80,7 +81,6 @@ public class EventBatchService {
                         event.email() == null ? null : event.email().trim().toLowerCase(Locale.ROOT)));
             }
         }
-
         Set<String> known = existingKeys(valid);
         Set<String> seen = new HashSet<>();
         List<Checked> fresh = new ArrayList<>();
@@ -94,21 +94,23 @@ public class EventBatchService {
             }
         }
 
-        Map<Long, Lead> existingLeads = new HashMap<>();
-        leads.findAllById(fresh.stream().map(c -> c.event().leadId()).filter(id -> id != null).toList())
-                .forEach(lead -> existingLeads.put(lead.getId(), lead));
+        // Lock every lead the batch names before reading any of them, in id order, so that two batches touching
+        // the same leads wait for each other instead of deadlocking, and no stage is read stale.
         Map<String, Long> leadByEmail = new HashMap<>();
-        for (Lead lead : leads.findByEmailIn(fresh.stream().filter(c -> c.event().leadId() == null)
-                .map(Checked::email).toList())) {
-            leadByEmail.put(lead.getEmail(), lead.getId());
-            existingLeads.put(lead.getId(), lead);
+        for (List<String> emails : Chunks.of(fresh.stream().filter(c -> c.event().leadId() == null)
+                .map(Checked::email).distinct().toList())) {
+            leads.findIdsByEmailIn(emails).forEach(row -> leadByEmail.put((String) row[1], (Long) row[0]));
         }
-
+        Set<Long> named = new TreeSet<>(leadByEmail.values());
+        fresh.stream().map(c -> c.event().leadId()).filter(Objects::nonNull).forEach(named::add);
+        Map<Long, Lead> locked = new LinkedHashMap<>();
+        for (List<Long> ids : Chunks.of(List.copyOf(named))) {
+            leads.findAllForUpdate(ids).forEach(lead -> locked.put(lead.getId(), lead));
+        }
         List<Row> rows = new ArrayList<>();
-        Set<Long> touched = new TreeSet<>();
         for (Checked checked : fresh) {
             Long leadId = checked.event().leadId();
-            if (leadId != null && !existingLeads.containsKey(leadId)) {
+            if (leadId != null && !locked.containsKey(leadId)) {
                 items[checked.index()] = new Item(checked.index(), checked.event().eventId(), Status.REJECTED, null,
                         "leadId: no lead with id " + leadId);
                 continue;
@@ -117,19 +119,17 @@ public class EventBatchService {
                 leadId = leadByEmail.get(checked.email());
             }
             rows.add(new Row(leadId, checked));
-            if (leadId != null) {
-                touched.add(leadId);
-            }
             items[checked.index()] = new Item(checked.index(), checked.event().eventId(), Status.ACCEPTED, leadId,
                     leadId == null ? "anonymous activity of " + checked.email() + ", kept until it becomes a lead"
                             : null);
         }
-        // In id order, so two batches touching the same leads lock them in the same order.
-        Map<Long, Boolean> wasQualified = new HashMap<>();
-        touched.forEach(leadId -> wasQualified.put(leadId, requalification.mayCross(existingLeads.get(leadId))
-                && requalification.qualifiesNow(leadId)));
+        List<Lead> touched = rows.stream().map(Row::leadId).filter(Objects::nonNull).distinct().sorted()
+                .map(locked::get).toList();
+        LeadRequalification.Change change = requalification.begin(touched);
         insert(rows);
-        touched.forEach(leadId -> requalification.requalify(leadId, wasQualified.get(leadId)));
+        rows.stream().filter(row -> row.leadId() != null).forEach(row -> change.add(row.leadId(),
+                row.checked().type(), row.checked().occurredAt()));
+        change.finish();
 
         List<Item> report = Arrays.asList(items);
         int accepted = count(report, Status.ACCEPTED);
@@ -184,19 +184,24 @@ public class EventBatchService {
     private Set<String> existingKeys(List<Checked> valid) {
         Set<String> known = new HashSet<>();
         List<String> keys = valid.stream().map(c -> c.event().eventId()).distinct().toList();
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            known.addAll(events.findExistingKeys(keys.subList(from, Math.min(keys.size(), from + CHUNK))));
+        // One array parameter rather than a thousand: the database parses and plans one short statement.
+        for (List<String> chunk : Chunks.of(keys)) {
+            known.addAll(jdbc.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement(EXISTING_KEYS);
+                statement.setArray(1, connection.createArrayOf("VARCHAR", chunk.toArray()));
+                return statement;
+            }, (row, n) -> row.getString(1)));
         }
         return known;
     }
 
     private void insert(List<Row> rows) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
-        jdbc.batchUpdate(INSERT, rows, CHUNK, (statement, row) -> {
+        OffsetDateTime now = EventRows.utc(Instant.now(clock));
+        jdbc.batchUpdate(EventRows.INSERT, rows, Chunks.IN_LIST, (statement, row) -> {
             BatchEvent event = row.checked().event();
             statement.setObject(1, row.leadId());
             statement.setString(2, row.checked().type().name());
-            statement.setObject(3, OffsetDateTime.ofInstant(row.checked().occurredAt(), ZoneOffset.UTC));
+            statement.setObject(3, EventRows.utc(row.checked().occurredAt()));
             statement.setObject(4, now);
             statement.setString(5, event.eventId());
             statement.setString(6, row.leadId() == null ? row.checked().email() : null);

@@ -1,8 +1,7 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.engagement.EngagementType;
 import io.leadjourney.lead.Lead;
-import io.leadjourney.lead.LeadNotFoundException;
-import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.nurture.NurtureService;
 import io.leadjourney.scoring.ScoreCard;
@@ -11,6 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Rescores a lead after something changed (an event, a new form) and reacts only to a threshold crossing:
@@ -21,14 +26,11 @@ public class LeadRequalification {
 
     private static final Logger log = LoggerFactory.getLogger(LeadRequalification.class);
 
-    private final LeadRepository leads;
     private final ScoringService scoring;
     private final NurtureService nurture;
     private final LeadJourneyGateway journey;
 
-    LeadRequalification(LeadRepository leads, ScoringService scoring, NurtureService nurture,
-                        LeadJourneyGateway journey) {
-        this.leads = leads;
+    LeadRequalification(ScoringService scoring, NurtureService nurture, LeadJourneyGateway journey) {
         this.scoring = scoring;
         this.nurture = nurture;
         this.journey = journey;
@@ -44,30 +46,54 @@ public class LeadRequalification {
     }
 
     /** Only a nurtured or dormant lead reacts to a threshold crossing; for others the baseline can be skipped. */
-    public boolean mayCross(Lead lead) {
+    private static boolean mayCross(Lead lead) {
         return lead.getStage() == LeadStage.NURTURE || lead.getStage() == LeadStage.DORMANT;
     }
 
     /**
-     * Rescores the lead as of now, before a change: engagement decays, so whether the lead qualifies is worked
-     * out afresh rather than read from the last stored score.
+     * A change to leads the caller's transaction has locked (new events, a new form), from the scores before it
+     * to the reaction after it. Engagement decays, so whether a lead qualified before is worked out afresh as of
+     * now rather than read from its last stored score: stale activity cannot re-qualify a lead.
      */
-    @Transactional
-    public boolean qualifiesNow(long leadId) {
-        return scoring.rescore(leadId).qualified();
+    public final class Change {
+        private final ScoringService.LeadScores scores;
+        private final Map<Long, Lead> leads = new LinkedHashMap<>();
+        private final Map<Long, Boolean> wasQualified = new HashMap<>();
+
+        private Change(Collection<Lead> locked) {
+            this.scores = scoring.scores(locked);
+            for (Lead lead : locked) {
+                leads.put(lead.getId(), lead);
+                wasQualified.put(lead.getId(), mayCross(lead) && scores.current(lead).qualified());
+            }
+        }
+
+        /** One new event of a lead in this change, already stored by the caller. */
+        public void add(long leadId, EngagementType type, Instant occurredAt) {
+            scores.add(leadId, type, occurredAt);
+        }
+
+        /** Rescores every lead of the change, stores the scores, then reacts to each threshold crossing. */
+        public Map<Long, Outcome> finish() {
+            Map<Long, ScoreCard> cards = new LinkedHashMap<>();
+            leads.values().forEach(lead -> cards.put(lead.getId(), scores.rescore(lead)));
+            // Stored before reacting: a new journey's "Score lead" step reads them.
+            scores.save();
+            Map<Long, Outcome> outcomes = new LinkedHashMap<>();
+            cards.forEach((leadId, card) -> outcomes.put(leadId, react(leads.get(leadId), card,
+                    card.qualified() && !wasQualified.get(leadId))));
+            return outcomes;
+        }
     }
 
-    /**
-     * Rescores the lead after a change and reacts if it crossed the threshold.
-     *
-     * @param wasQualified what {@link #qualifiesNow} answered before the change
-     */
+    /** Begins a change to leads the caller's transaction has locked (in id order). */
     @Transactional
-    public Outcome requalify(long leadId, boolean wasQualified) {
-        // The row lock serialises rescoring of one lead, so parallel events lose no points.
-        Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-        ScoreCard card = scoring.rescore(lead);
-        boolean crossed = card.qualified() && !wasQualified;
+    public Change begin(Collection<Lead> lockedLeads) {
+        return new Change(lockedLeads);
+    }
+
+    private Outcome react(Lead lead, ScoreCard card, boolean crossed) {
+        long leadId = lead.getId();
         if (crossed && lead.getStage() == LeadStage.NURTURE && journey.reengage(leadId)) {
             nurture.endForReengagement(leadId);
             log.info("Lead {} re-engaged from nurture with score {}", leadId, card.totalScore());

@@ -15,7 +15,7 @@ import java.time.Instant;
 /**
  * A captured contact on its way from marketing to sales.
  * Only changed columns are written ({@link DynamicUpdate}), so a score update and a stage change that
- * happen side by side do not overwrite each other.
+ * happen side by side do not overwrite each other. The score columns are written by scoring alone.
  */
 @Entity
 @Table(name = "lead")
@@ -43,14 +43,32 @@ public class Lead {
     @Column(nullable = false)
     private LeadStage stage = LeadStage.LEAD;
 
+    // The score columns belong to scoring, which writes them in batches (ScoringService); JPA only reads them,
+    // and {@link #applyScore} keeps this object in step within the transaction.
+    @Column(insertable = false, updatable = false)
     private int fitScore;
+    @Column(insertable = false, updatable = false)
     private int engagementScore;
+    @Column(insertable = false, updatable = false)
     private int totalScore;
+    @Column(insertable = false, updatable = false)
     private String grade;
+    @Column(insertable = false, updatable = false)
     private boolean qualified;
+    @Column(insertable = false, updatable = false)
     private String scoreReasons;
+    @Column(insertable = false, updatable = false)
     private String scoreVersions;
+    @Column(insertable = false, updatable = false)
     private Instant scoredAt;
+    /** Per event type: count and summed decay weight as of {@link #tallyAsOf}; kept by scoring. */
+    @Column(insertable = false, updatable = false)
+    private String engagementTally;
+    @Column(insertable = false, updatable = false)
+    private Instant tallyAsOf;
+    /** How the tally was weighted (the decay settings); null until it is built from the lead's events. */
+    @Column(insertable = false, updatable = false)
+    private String tallyBasis;
 
     private String assignedRep;
     private String assignedGroup;
@@ -92,6 +110,7 @@ public class Lead {
         this.updatedAt = now;
     }
 
+    /** The new score, in this object; scoring stores it ({@code ScoringService}). */
     public void applyScore(int fit, int engagement, int total, String grade, boolean qualified,
                            String reasons, String versions, Instant now) {
         this.fitScore = fit;
@@ -102,7 +121,13 @@ public class Lead {
         this.scoreReasons = reasons;
         this.scoreVersions = versions;
         this.scoredAt = now;
-        this.updatedAt = now;
+    }
+
+    /** The lead's engagement tally as of a moment, weighted under a basis; scoring stores it with the score. */
+    public void tallied(String tally, Instant asOf, String basis) {
+        this.engagementTally = tally;
+        this.tallyAsOf = asOf;
+        this.tallyBasis = basis;
     }
 
     public void assignTo(String rep, String group, String reason, Instant now) {
@@ -152,6 +177,9 @@ public class Lead {
     public String getScoreReasons() { return scoreReasons; }
     public String getScoreVersions() { return scoreVersions; }
     public Instant getScoredAt() { return scoredAt; }
+    public String getEngagementTally() { return engagementTally; }
+    public Instant getTallyAsOf() { return tallyAsOf; }
+    public String getTallyBasis() { return tallyBasis; }
     public String getAssignedRep() { return assignedRep; }
     public String getAssignedGroup() { return assignedGroup; }
     public String getRoutingReason() { return routingReason; }

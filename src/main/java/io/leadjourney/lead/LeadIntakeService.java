@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /** Captures leads: a new e-mail becomes a lead with its journey, a known e-mail updates the lead it belongs to. */
@@ -52,13 +53,13 @@ public class LeadIntakeService {
     public Intake capture(NewLead input, String by) {
         String email = normalizeEmail(input.email());
         Instant now = Instant.now(clock);
-        Lead existing = leads.findByEmail(email).orElse(null);
+        Lead existing = leads.findByEmailForUpdate(email).orElse(null);
         if (existing != null) {
-            boolean wasQualified = requalification.mayCross(existing) && requalification.qualifiesNow(existing.getId());
+            LeadRequalification.Change change = requalification.begin(List.of(existing));
             existing.updateProfile(clean(input.firstName()), clean(input.lastName()), clean(input.company()),
                     input.employees(), clean(input.industry()), clean(input.role()), clean(input.country()),
                     clean(input.source()), input.wantsContact(), now);
-            requalification.requalify(existing.getId(), wasQualified);
+            change.finish();
             log.info("Lead {} captured again from {}", existing.getId(), input.source());
             return new Intake(existing, false);
         }
@@ -73,7 +74,7 @@ public class LeadIntakeService {
         if (history > 0) {
             log.info("Lead {} brings {} events of earlier anonymous activity", lead.getId(), history);
         }
-        scoring.rescore(lead.getId());
+        scoring.rescore(lead);
         journey.startJourney(lead);
         log.info("Lead {} captured from {}", lead.getId(), lead.getSource());
         return new Intake(lead, true);

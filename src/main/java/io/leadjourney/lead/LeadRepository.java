@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-public interface LeadRepository extends JpaRepository<Lead, Long> {
+public interface LeadRepository extends JpaRepository<Lead, Long>, LeadLocking {
 
     Optional<Lead> findByEmail(String email);
 
@@ -20,8 +20,16 @@ public interface LeadRepository extends JpaRepository<Lead, Long> {
             + " and (:source is null or l.source = :source) order by l.id")
     List<Lead> findCapturedBetween(java.time.Instant from, java.time.Instant to, String source);
 
-    /** Serialises work on one lead (score updates, stage changes) across threads and cluster nodes. */
+    /** The ids of the leads with these e-mails: {@code [id, email]} rows, loading no lead. */
+    @Query("select l.id, l.email from Lead l where l.email in :emails")
+    List<Object[]> findIdsByEmailIn(Collection<String> emails);
+
+    /** Locks these leads, in id order so that two transactions locking overlapping sets cannot deadlock. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select l from Lead l where l.id = :id")
-    Optional<Lead> findForUpdate(Long id);
+    @Query("select l from Lead l where l.id in :ids order by l.id")
+    List<Lead> findAllForUpdate(Collection<Long> ids);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from Lead l where l.email = :email")
+    Optional<Lead> findByEmailForUpdate(String email);
 }

@@ -38,7 +38,7 @@ public class LeadStageService {
      */
     @Transactional
     public LeadStage moveTo(long leadId, LeadStage to, String by, String reason) {
-        Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        Lead lead = leads.lock(leadId);
         LeadStage from = lead.getStage();
         if (from == to) {
             return from;

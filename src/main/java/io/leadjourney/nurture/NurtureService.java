@@ -3,7 +3,6 @@ package io.leadjourney.nurture;
 import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.lead.Lead;
-import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.lead.LeadStageService;
@@ -47,7 +46,7 @@ public class NurtureService {
      */
     @Transactional
     public String enroll(long leadId, String reason, String by) {
-        Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        Lead lead = leads.lock(leadId);
         Instant now = Instant.now(clock);
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("employees", lead.getEmployees());

@@ -4,7 +4,6 @@ import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.lead.Lead;
-import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.notification.NotificationService;
 import org.slf4j.Logger;
@@ -58,7 +57,7 @@ public class RoutingService {
      */
     @Transactional
     public Assignment assign(long leadId, String excludedRep) {
-        Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        Lead lead = leads.lock(leadId);
         Instant now = Instant.now(clock);
 
         Map<String, Object> inputs = new HashMap<>();
@@ -104,7 +103,7 @@ public class RoutingService {
     /** Records a manager's hand reassignment on the lead and tells the new rep. */
     @Transactional
     public Assignment assignByHand(long leadId, String repId, String manager) {
-        Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        Lead lead = leads.lock(leadId);
         String why = "Reassigned by " + manager + " to " + repId;
         lead.assignTo(repId, lead.getAssignedGroup(), why, Instant.now(clock));
         notifications.notify(repId, "Lead reassigned to you: " + lead.displayName(), why, leadId);

@@ -11,9 +11,13 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Turns a lead's events into an engagement score: each event's points (from the {@code engagement-points} table)
+ * Turns a lead's activity into an engagement score: each event's points (from the {@code engagement-points} table)
  * weighted by its age, summed per score group and capped per group ({@code engagement-caps}), then capped
  * overall. Negative points (an unsubscribe) are never capped. Pure arithmetic: no tables, no database.
+ * <p>
+ * Activity is scored from {@link Tally tallies} (per event type: count and summed weight), so a lead's score can be
+ * kept up to date incrementally: a half-life weight decays by the same factor for every event, so a stored tally
+ * is brought forward in time by one multiplication ({@link #carry}).
  */
 final class EngagementCalculator {
 
@@ -51,19 +55,62 @@ final class EngagementCalculator {
         };
     }
 
+    /** Whether a tally stored at one moment can be brought forward to a later one; not for a sliding window. */
+    boolean carriesForward() {
+        return decay != ScoringProperties.Decay.WINDOW;
+    }
+
+    /** The factor that brings a weight stored at {@code from} forward to {@code to} ({@link #carriesForward}). */
+    double carry(Instant from, Instant to) {
+        if (!carriesForward()) {
+            throw new IllegalStateException("A " + decay + " weight cannot be carried forward");
+        }
+        if (decay == ScoringProperties.Decay.NONE || !to.isAfter(from)) {
+            return 1.0;
+        }
+        return Math.pow(0.5, (double) Duration.between(from, to).toSeconds() / halfLife.toSeconds());
+    }
+
+    /** The start of the sliding window at {@code now}, for {@link ScoringProperties.Decay#WINDOW}. */
+    Instant windowStart(Instant now) {
+        return now.minus(window);
+    }
+
+    /**
+     * Identifies how stored weights were computed; stored tallies made under another basis (after the decay
+     * settings change) are rebuilt from the events.
+     */
+    String basis() {
+        return switch (decay) {
+            case NONE -> "NONE";
+            case WINDOW -> "WINDOW " + window;
+            case HALF_LIFE -> "HALF_LIFE " + halfLife;
+        };
+    }
+
+    /** The lead's events as tallies weighted at {@code now}, in the order their types first occur. */
+    List<Tally> tally(Collection<Event> events, Instant now) {
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        for (Event event : events) {
+            double weight = weight(event.occurredAt(), now);
+            tallies.merge(event.type(), new Tally(event.type(), 1, weight),
+                    (a, b) -> a.plus(b.events(), b.weight()));
+        }
+        return new ArrayList<>(tallies.values());
+    }
+
     /**
      * @param rulesByType the points rules of each event type (a type may match several rules)
      * @param capOf       the cap of a group, or null for none
      */
-    Result calculate(Collection<Event> events, Map<String, List<Rule>> rulesByType,
-                     Function<String, Integer> capOf, Instant now) {
+    Result calculate(Collection<Tally> tallies, Map<String, List<Rule>> rulesByType,
+                     Function<String, Integer> capOf) {
         Map<String, EngagementLine> lines = new LinkedHashMap<>();
-        for (Event event : events) {
-            double weight = weight(event.occurredAt(), now);
-            for (Rule rule : rulesByType.getOrDefault(event.type(), List.of())) {
-                lines.merge(rule.group() + "|" + event.type() + "|" + rule.reason(),
-                        new EngagementLine(rule.group(), event.type(), rule.reason(), 1, rule.points(),
-                                rule.points() * weight),
+        for (Tally tally : tallies) {
+            for (Rule rule : rulesByType.getOrDefault(tally.eventType(), List.of())) {
+                lines.merge(rule.group() + "|" + tally.eventType() + "|" + rule.reason(),
+                        new EngagementLine(rule.group(), tally.eventType(), rule.reason(), tally.events(),
+                                rule.points(), rule.points() * tally.weight()),
                         EngagementLine::plus);
             }
         }

@@ -3,7 +3,6 @@ package io.leadjourney.scoring;
 import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.DecisionOutcome;
-import io.leadjourney.engagement.EngagementEventRepository;
 import io.leadjourney.engagement.EngagementType;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadNotFoundException;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +30,8 @@ import static io.leadjourney.decision.DecisionOutcome.stringOutput;
  * Scores leads with the DMN tables process owners edit in Modeler: {@code lead-fit} (who they are, never
  * decays), {@code engagement-points} and {@code engagement-caps} (what they did, decaying with age),
  * {@code lead-grade} (the fit A-D x engagement 1-4 matrix) and {@code mql-qualification} (whether that makes an MQL).
+ * Engagement is read from the leads' tallies ({@link EngagementTallies}), which new events update incrementally.
+ * Scores and tallies are written in one JDBC batch ({@link LeadScoreStore}), however many leads a change touches.
  */
 @Service
 public class ScoringService {
@@ -43,33 +45,80 @@ public class ScoringService {
 
     private final DecisionEvaluator decisions;
     private final LeadRepository leads;
-    private final EngagementEventRepository events;
     private final LeadStageService stages;
+    private final EngagementTallies tallies;
+    private final LeadScoreStore store;
     private final EngagementCalculator calculator;
     private final Clock clock;
 
-    ScoringService(DecisionEvaluator decisions, LeadRepository leads, EngagementEventRepository events,
-                   LeadStageService stages, ScoringProperties properties, Clock clock) {
+    ScoringService(DecisionEvaluator decisions, LeadRepository leads, LeadStageService stages,
+                   EngagementTallies tallies, LeadScoreStore store, Clock clock) {
         this.decisions = decisions;
         this.leads = leads;
-        this.events = events;
         this.stages = stages;
-        this.calculator = new EngagementCalculator(properties);
+        this.tallies = tallies;
+        this.store = store;
+        this.calculator = tallies.calculator();
         this.clock = clock;
     }
 
-    /** Recomputes the lead's score from its profile and all its events, and stores it on the lead. */
+    /**
+     * Scoring of leads the caller's transaction has locked, around a change: their scores now, the new
+     * activity, their new scores. Engagement tallies are read once and written once, however many events.
+     */
+    public final class LeadScores {
+        private final EngagementTallies.Snapshot snapshot;
+        private final Map<Long, Lead> rescored = new LinkedHashMap<>();
+
+        private LeadScores(EngagementTallies.Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        /** The lead's score with what is recorded so far; changes nothing. */
+        public ScoreCard current(Lead lead) {
+            return score(decisions, lead, snapshot.of(lead.getId()), snapshot.now());
+        }
+
+        /** One new event of the lead (already stored by the caller). */
+        public void add(long leadId, EngagementType type, Instant occurredAt) {
+            snapshot.add(leadId, type.name(), occurredAt);
+        }
+
+        /** Scores the lead and gives it the new score; {@link #save} stores it. */
+        public ScoreCard rescore(Lead lead) {
+            ScoreCard card = current(lead);
+            lead.applyScore(card.fitScore(), card.engagementScore(), card.totalScore(), card.grade(),
+                    card.qualified(), card.receipt(), card.versionTags(), card.asOf());
+            rescored.put(lead.getId(), lead);
+            return card;
+        }
+
+        /** Stores the rescored leads' scores and engagement tallies; call before anything reads them again. */
+        public void save() {
+            snapshot.applyTo(rescored.values());
+            store.store(rescored.values(), snapshot.now());
+            rescored.clear();
+        }
+    }
+
+    /** Opens {@link LeadScores} for leads the caller's transaction has locked, as of now. */
+    @Transactional
+    public LeadScores scores(Collection<Lead> lockedLeads) {
+        return new LeadScores(tallies.read(lockedLeads, Instant.now(clock)));
+    }
+
+    /** Recomputes the lead's score from its profile and its activity, and stores it on the lead. */
     @Transactional
     public ScoreCard rescore(long leadId) {
-        return rescore(leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId)));
+        return rescore(leads.lock(leadId));
     }
 
     /** As {@link #rescore(long)}, for a lead the caller's transaction has already locked. */
     @Transactional
     public ScoreCard rescore(Lead lead) {
-        ScoreCard card = score(lead, eventsOf(lead.getId()), Instant.now(clock));
-        lead.applyScore(card.fitScore(), card.engagementScore(), card.totalScore(), card.grade(), card.qualified(),
-                card.receipt(), card.versionTags(), card.asOf());
+        LeadScores scores = scores(List.of(lead));
+        ScoreCard card = scores.rescore(lead);
+        scores.save();
         return card;
     }
 
@@ -87,15 +136,18 @@ public class ScoringService {
     @Transactional(readOnly = true)
     public ScoreCard receipt(long leadId) {
         Lead lead = leads.findById(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-        return score(lead, eventsOf(leadId), Instant.now(clock));
+        Instant now = Instant.now(clock);
+        return score(decisions, lead, tallies.read(List.of(lead), now).of(leadId), now);
     }
 
-    ScoreCard score(Lead lead, List<EngagementCalculator.Event> leadEvents, Instant now) {
-        return score(decisions, lead, leadEvents, now);
+    /** Scores a lead's events as of a moment with the given tables: what-if replays history this way. */
+    ScoreCard scoreEvents(DecisionEvaluator decisions, Lead lead, List<EngagementCalculator.Event> leadEvents,
+                          Instant asOf) {
+        return score(decisions, lead, calculator.tally(leadEvents, asOf), asOf);
     }
 
     /** Scores with the given tables: the deployed ones, or a candidate definition under review (what-if). */
-    ScoreCard score(DecisionEvaluator decisions, Lead lead, List<EngagementCalculator.Event> leadEvents, Instant now) {
+    private ScoreCard score(DecisionEvaluator decisions, Lead lead, List<Tally> leadTallies, Instant now) {
         Map<String, Integer> versions = new LinkedHashMap<>();
 
         DecisionOutcome fit = decisions.evaluate(DecisionKeys.LEAD_FIT, fitInputs(lead));
@@ -109,8 +161,8 @@ public class ScoringService {
         }
 
         Map<String, List<EngagementCalculator.Rule>> rulesByType = new HashMap<>();
-        for (EngagementCalculator.Event event : leadEvents) {
-            rulesByType.computeIfAbsent(event.type(), type -> {
+        for (Tally tally : leadTallies) {
+            rulesByType.computeIfAbsent(tally.eventType(), type -> {
                 DecisionOutcome points = decisions.evaluate(DecisionKeys.ENGAGEMENT_POINTS, Map.of("eventType", type));
                 versions.put(points.decisionKey(), points.version());
                 return points.rules().stream().map(rule -> new EngagementCalculator.Rule(
@@ -119,12 +171,12 @@ public class ScoringService {
             });
         }
         Map<String, Optional<Integer>> caps = new HashMap<>();
-        EngagementCalculator.Result engagement = calculator.calculate(leadEvents, rulesByType,
+        EngagementCalculator.Result engagement = calculator.calculate(leadTallies, rulesByType,
                 group -> caps.computeIfAbsent(group, g -> {
                     DecisionOutcome cap = decisions.evaluate(DecisionKeys.ENGAGEMENT_CAPS, Map.of("scoreGroup", g));
                     versions.put(cap.decisionKey(), cap.version());
                     return cap.firstRule().map(rule -> rule.get(OUT_CAP)).map(value -> ((Number) value).intValue());
-                }).orElse(null), now);
+                }).orElse(null));
 
         int total = fitScore + engagement.total();
         Map<String, Object> gradeInputs = Map.of("fitScore", fitScore, "engagementScore", engagement.total());
@@ -149,14 +201,6 @@ public class ScoringService {
         return new ScoreCard(fitScore, engagement.total(), total, grade,
                 Boolean.TRUE.equals(verdict.get(OUT_QUALIFIED)), stringOutput(verdict, OUT_REASON), fitLines,
                 engagement.lines(), engagement.groups(), engagement.totalCap(), versions, now);
-    }
-
-    private List<EngagementCalculator.Event> eventsOf(long leadId) {
-        List<EngagementCalculator.Event> list = new ArrayList<>();
-        for (Object[] row : events.typesAndTimes(leadId)) {
-            list.add(new EngagementCalculator.Event(((EngagementType) row[0]).name(), (Instant) row[1]));
-        }
-        return list;
     }
 
     private static Map<String, Object> fitInputs(Lead lead) {

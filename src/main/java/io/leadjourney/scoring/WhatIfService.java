@@ -10,6 +10,7 @@ import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.lead.StageTransition;
 import io.leadjourney.lead.StageTransitionRepository;
+import io.leadjourney.system.Chunks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +40,6 @@ public class WhatIfService {
     static final Set<String> SCORING_TABLES = Set.of(DecisionKeys.LEAD_FIT, DecisionKeys.ENGAGEMENT_POINTS,
             DecisionKeys.ENGAGEMENT_CAPS, DecisionKeys.LEAD_GRADE, DecisionKeys.MQL_QUALIFICATION);
     static final int MAX_LISTED = 1000;
-    private static final int CHUNK = 1000;
 
     private final DecisionEvaluator decisions;
     private final ScoringService scoring;
@@ -72,8 +72,8 @@ public class WhatIfService {
         Map<Long, Set<LeadStage>> reached = stagesReached(period);
 
         Map<LocalDate, int[]> weeks = new TreeMap<>();
-        Tally current = new Tally();
-        Tally proposed = new Tally();
+        Counts current = new Counts();
+        Counts proposed = new Counts();
         List<Long> newlyQualified = new ArrayList<>();
         List<Long> noLongerQualified = new ArrayList<>();
         for (Lead lead : period) {
@@ -117,7 +117,7 @@ public class WhatIfService {
             List<EngagementCalculator.Event> sofar = leadEvents.stream()
                     .filter(event -> !event.occurredAt().isAfter(moment)).toList();
             Instant asOf = moment.isBefore(lead.getCreatedAt()) ? lead.getCreatedAt() : moment;
-            if (scoring.score(tables, lead, sofar, asOf).qualified()) {
+            if (scoring.scoreEvents(tables, lead, sofar, asOf).qualified()) {
                 return asOf;
             }
         }
@@ -127,8 +127,8 @@ public class WhatIfService {
     private Map<Long, List<EngagementCalculator.Event>> eventsOf(List<Lead> period, Instant end) {
         Map<Long, List<EngagementCalculator.Event>> byLead = new HashMap<>();
         List<Long> ids = period.stream().map(Lead::getId).toList();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            for (Object[] row : events.typesAndTimesBefore(ids.subList(from, Math.min(ids.size(), from + CHUNK)), end)) {
+        for (List<Long> chunk : Chunks.of(ids)) {
+            for (Object[] row : events.typesAndTimesBefore(chunk, end)) {
                 byLead.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(new EngagementCalculator.Event(
                         ((EngagementType) row[1]).name(), (Instant) row[2]));
             }
@@ -140,9 +140,8 @@ public class WhatIfService {
     private Map<Long, Set<LeadStage>> stagesReached(List<Lead> period) {
         Map<Long, Set<LeadStage>> reached = new HashMap<>();
         List<Long> ids = period.stream().map(Lead::getId).toList();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            for (StageTransition transition : transitions.findByLeadIdIn(ids.subList(from,
-                    Math.min(ids.size(), from + CHUNK)))) {
+        for (List<Long> chunk : Chunks.of(ids)) {
+            for (StageTransition transition : transitions.findByLeadIdIn(chunk)) {
                 reached.computeIfAbsent(transition.getLeadId(), id -> new HashSet<>()).add(transition.getToStage());
             }
         }
@@ -153,7 +152,7 @@ public class WhatIfService {
         return moment.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    private static final class Tally {
+    private static final class Counts {
         private int mqls;
         private int accepted;
         private int sql;

@@ -32,7 +32,8 @@ class EngagementCalculatorTest {
 
     private static EngagementCalculator.Result calculate(ScoringProperties.Decay decay,
                                                          List<EngagementCalculator.Event> events) {
-        return calculator(decay).calculate(events, RULES, CAPS::get, NOW);
+        EngagementCalculator calculator = calculator(decay);
+        return calculator.calculate(calculator.tally(events, NOW), RULES, CAPS::get);
     }
 
     @Test
@@ -82,5 +83,32 @@ class EngagementCalculatorTest {
     @Test
     void eventsFromTheFutureCountInFull() {
         assertThat(calculator(ScoringProperties.Decay.HALF_LIFE).weight(NOW.plusSeconds(60), NOW)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aHalfLifeTallyCarriedForwardEqualsOneWeightedAfresh() {
+        EngagementCalculator calculator = calculator(ScoringProperties.Decay.HALF_LIFE);
+        List<EngagementCalculator.Event> events = List.of(event("EMAIL_OPENED", 40), event("EMAIL_OPENED", 3));
+        Instant stored = NOW.minus(Duration.ofDays(2));
+        Tally carried = calculator.tally(events, stored).get(0).decayedBy(calculator.carry(stored, NOW));
+        Tally afresh = calculator.tally(events, NOW).get(0);
+        assertThat(carried.events()).isEqualTo(2);
+        assertThat(carried.weight()).isCloseTo(afresh.weight(), org.assertj.core.data.Offset.offset(1e-12));
+        // 2^(-40/30) + 2^(-3/30), by hand: 0.3969 + 0.9330
+        assertThat(afresh.weight()).isCloseTo(1.3299, org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    @Test
+    void withoutDecayATallyCarriesForwardUnchangedAndAWindowCannotBeCarried() {
+        assertThat(calculator(ScoringProperties.Decay.NONE).carry(NOW.minus(Duration.ofDays(400)), NOW))
+                .isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() ->
+                calculator(ScoringProperties.Decay.WINDOW).carry(NOW.minus(Duration.ofDays(1)), NOW));
+    }
+
+    @Test
+    void theBasisNamesTheDecaySettingsSoAChangeRebuildsStoredTallies() {
+        assertThat(calculator(ScoringProperties.Decay.HALF_LIFE).basis()).isEqualTo("HALF_LIFE PT720H");
+        assertThat(calculator(ScoringProperties.Decay.NONE).basis()).isEqualTo("NONE");
     }
 }
