@@ -147,6 +147,25 @@ public abstract class IntegrationTest {
         }
     }
 
+    /**
+     * Takes a qualified lead through its journey to sales: accepted by its rep, reached on the first call, ready
+     * after the discovery call. Returns the rep.
+     */
+    protected String handToSales(long leadId) {
+        runDueJobs(leadId);
+        Task accept = taskOf(leadId, LeadJourney.TASK_ACCEPT_LEAD);
+        String rep = accept.getAssignee();
+        completeAs(rep, accept, accept());
+        completeAs(rep, taskOf(leadId, LeadJourney.TASK_FIRST_CONTACT), Map.of(LeadJourney.VAR_CONTACT_CHANNEL,
+                "CALL", LeadJourney.VAR_LEAD_REACHED, true, LeadJourney.VAR_CONTACT_NOTE, "Call booked"));
+        completeAs(rep, taskOf(leadId, LeadJourney.TASK_DISCOVERY_CALL), Map.of(LeadJourney.VAR_BANT_NEED, true,
+                LeadJourney.VAR_BANT_BUDGET, true, LeadJourney.VAR_BANT_AUTHORITY, true,
+                LeadJourney.VAR_BANT_TIMELINE, "WITHIN_3_MONTHS", LeadJourney.VAR_DISCOVERY_OUTCOME,
+                LeadJourney.OUTCOME_READY));
+        assertThat(stageOf(leadId)).isEqualTo("SQL");
+        return rep;
+    }
+
     protected static Map<String, Object> accept() {
         return Map.of(LeadJourney.VAR_ACCEPT_DECISION, LeadJourney.DECISION_ACCEPT);
     }

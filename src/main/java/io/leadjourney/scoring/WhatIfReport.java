@@ -20,11 +20,14 @@ public record WhatIfReport(LocalDate from, LocalDate to, String source, Set<Stri
     /**
      * The MQLs a definition produces, and what became of them since (from the stage log).
      *
-     * @param won deals won; null until deal outcomes are recorded in Lead Journey
+     * @param accepted accepted by a rep (SAL)
+     * @param sql      handed to sales
+     * @param won      deals sales reported won ({@code POST /api/leads/{id}/outcome})
      */
-    public record Totals(int mqls, int accepted, int sql, Integer won) {
+    public record Totals(int mqls, int accepted, int sql, int won) {
     }
 
-    public record Week(LocalDate week, int currentMqls, int candidateMqls, int candidateAccepted, int candidateSql) {
+    public record Week(LocalDate week, int currentMqls, int candidateMqls, int candidateAccepted, int candidateSql,
+                       int candidateWon) {
     }
 }

@@ -71,7 +71,7 @@ public class WhatIfService {
         Map<Long, List<EngagementCalculator.Event>> eventsByLead = eventsOf(period, end);
         Map<Long, Set<LeadStage>> reached = stagesReached(period);
 
-        Map<LocalDate, int[]> weeks = new TreeMap<>();
+        Map<LocalDate, WeekCounts> weeks = new TreeMap<>();
         Counts current = new Counts();
         Counts proposed = new Counts();
         List<Long> newlyQualified = new ArrayList<>();
@@ -83,14 +83,11 @@ public class WhatIfService {
             Set<LeadStage> stages = reached.getOrDefault(lead.getId(), Set.of());
             if (currentAt != null) {
                 current.count(stages);
-                weeks.computeIfAbsent(weekOf(currentAt), w -> new int[4])[0]++;
+                weeks.computeIfAbsent(weekOf(currentAt), w -> new WeekCounts()).current.count(stages);
             }
             if (candidateAt != null) {
                 proposed.count(stages);
-                int[] week = weeks.computeIfAbsent(weekOf(candidateAt), w -> new int[4]);
-                week[1]++;
-                week[2] += stages.contains(LeadStage.SAL) ? 1 : 0;
-                week[3] += stages.contains(LeadStage.SQL) ? 1 : 0;
+                weeks.computeIfAbsent(weekOf(candidateAt), w -> new WeekCounts()).candidate.count(stages);
             }
             if (candidateAt != null && currentAt == null && newlyQualified.size() < MAX_LISTED) {
                 newlyQualified.add(lead.getId());
@@ -99,8 +96,7 @@ public class WhatIfService {
                 noLongerQualified.add(lead.getId());
             }
         }
-        List<WhatIfReport.Week> weekly = weeks.entrySet().stream().map(e -> new WhatIfReport.Week(e.getKey(),
-                e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
+        List<WhatIfReport.Week> weekly = weeks.entrySet().stream().map(e -> e.getValue().week(e.getKey())).toList();
         return new WhatIfReport(from, to, source, replaced, period.size(), current.totals(), proposed.totals(), weekly,
                 newlyQualified, noLongerQualified);
     }
@@ -152,19 +148,33 @@ public class WhatIfService {
         return moment.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
+    /** MQLs and what became of them: accepted (SAL), handed to sales (SQL), won. */
     private static final class Counts {
         private int mqls;
         private int accepted;
         private int sql;
+        private int won;
 
         void count(Set<LeadStage> stages) {
             mqls++;
             accepted += stages.contains(LeadStage.SAL) ? 1 : 0;
             sql += stages.contains(LeadStage.SQL) ? 1 : 0;
+            won += stages.contains(LeadStage.WON) ? 1 : 0;
         }
 
         WhatIfReport.Totals totals() {
-            return new WhatIfReport.Totals(mqls, accepted, sql, null);
+            return new WhatIfReport.Totals(mqls, accepted, sql, won);
+        }
+    }
+
+    /** One week, by the moment each lead first qualified under either definition. */
+    private static final class WeekCounts {
+        private final Counts current = new Counts();
+        private final Counts candidate = new Counts();
+
+        WhatIfReport.Week week(LocalDate monday) {
+            return new WhatIfReport.Week(monday, current.mqls, candidate.mqls, candidate.accepted, candidate.sql,
+                    candidate.won);
         }
     }
 }

@@ -106,6 +106,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflictsWithStored(ConflictException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Conflicts with what is stored");
+        return problem;
+    }
+
     /** Another request changed the same lead at the same moment and retrying did not settle it. */
     @ExceptionHandler({ConcurrencyFailureException.class, DataIntegrityViolationException.class})
     ProblemDetail conflict(Exception ex) {

@@ -25,7 +25,7 @@ import static io.leadjourney.system.Groups.authority;
  * Who may call what.
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic against Camunda's users; integrations post leads and events, marketing,
- *       managers and admins read them.</li>
+ *       managers and admins read them; integrations (the CRM), managers and admins report deal outcomes.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} (HTTP Basic); the
  *       engine's authorizations then decide.</li>
  *   <li>{@code /camunda/**}: the webapps, with their own login.</li>
@@ -38,6 +38,8 @@ class SecurityConfiguration {
             authority(Groups.ADMINS)};
     private static final String[] DEFINITION_OWNERS = {authority(Groups.MARKETING), authority(Groups.MANAGERS),
             authority(Groups.ADMINS)};
+    private static final String[] OUTCOME_REPORTERS = {authority(Groups.INTEGRATION), authority(Groups.MANAGERS),
+            authority(Groups.ADMINS)};
     private static final String[] READERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
             authority(Groups.MANAGERS), authority(Groups.ADMINS)};
 
@@ -49,6 +51,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/events", "/api/events")
                         .hasAnyAuthority(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/leads/*/outcome").hasAnyAuthority(OUTCOME_REPORTERS)
                         .requestMatchers(HttpMethod.GET, "/api/leads/**").hasAnyAuthority(READERS)
                         .requestMatchers(HttpMethod.POST, "/api/definition/what-if").hasAnyAuthority(DEFINITION_OWNERS)
                         .anyRequest().denyAll())

@@ -2,7 +2,6 @@ package io.leadjourney.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.IntegrationTest;
-import io.leadjourney.journey.LeadJourney;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -85,8 +84,9 @@ class WhatIfIT extends IntegrationTest {
         long handRaise = lead(source, "l3", true);                                                 // MQL both
         lead(source, "l4", false);                                                                 // never
         lead(source, "l5", false, "PRICING_PAGE_VISITED", "PRICING_PAGE_VISITED");                 // 30 -> 40
-        runDueJobs(handRaise);
-        completeAs("rep-b", taskOf(handRaise, LeadJourney.TASK_ACCEPT_LEAD), accept());
+        handToSales(handRaise);
+        assertThat(post("manager", "/api/leads/" + handRaise + "/outcome", Map.of("outcome", "WON", "value", 12000,
+                "currency", "EUR", "closedOn", TODAY.toString())).getStatusCode().value()).isEqualTo(201);
 
         ResponseEntity<JsonNode> response = whatIf("marketing", pricingWorth30(), TODAY, TODAY.plusDays(1), source);
 
@@ -98,7 +98,10 @@ class WhatIfIT extends IntegrationTest {
         assertThat(report.get("candidate").get("mqls").asInt()).isEqualTo(4);
         assertThat(report.get("current").get("accepted").asInt()).isEqualTo(1);
         assertThat(report.get("candidate").get("accepted").asInt()).isEqualTo(1);
-        assertThat(report.get("candidate").get("won").isNull()).isTrue();
+        assertThat(report.get("current").get("sql").asInt()).isEqualTo(1);
+        assertThat(report.get("candidate").get("sql").asInt()).isEqualTo(1);
+        assertThat(report.get("current").get("won").asInt()).isEqualTo(1);
+        assertThat(report.get("candidate").get("won").asInt()).isEqualTo(1);
         assertThat(report.get("newlyQualified").get(0).asLong()).isEqualTo(pricingAndBlog);
         assertThat(report.get("newlyQualified").size()).isEqualTo(1);
         assertThat(report.get("noLongerQualified").size()).isZero();
@@ -107,6 +110,8 @@ class WhatIfIT extends IntegrationTest {
         assertThat(week.get("currentMqls").asInt()).isEqualTo(3);
         assertThat(week.get("candidateMqls").asInt()).isEqualTo(4);
         assertThat(week.get("candidateAccepted").asInt()).isEqualTo(1);
+        assertThat(week.get("candidateSql").asInt()).isEqualTo(1);
+        assertThat(week.get("candidateWon").asInt()).isEqualTo(1);
 
         JsonNode everySource = whatIf("manager", pricingWorth30(), TODAY, TODAY.plusDays(1), null).getBody();
         assertThat(everySource.get("leads").asInt()).as("all of today's leads, these five among them")
