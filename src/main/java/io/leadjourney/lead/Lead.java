@@ -32,7 +32,9 @@ public class Lead {
     private String lastName;
     private String company;
     private Integer employees;
+    private Long annualRevenue;
     private String industry;
+    private String businessModel;
     @Column(name = "job_role")
     private String role;
     private String country;
@@ -142,18 +144,20 @@ public class Lead {
         this.updatedAt = now;
     }
 
-    void updateProfile(String firstName, String lastName, String company, Integer employees, String industry,
-                       String role, String country, String source, Boolean wantsContact, Instant now) {
-        if (firstName != null) this.firstName = firstName;
-        if (lastName != null) this.lastName = lastName;
-        if (company != null) this.company = company;
-        if (employees != null) this.employees = employees;
-        if (industry != null) this.industry = industry;
-        if (role != null) this.role = role;
-        if (country != null) this.country = country;
-        if (source != null) this.source = source;
+    /** Takes what a (cleaned) form says; what it leaves out keeps its earlier value. */
+    void updateProfile(NewLead form, Instant now) {
+        if (form.firstName() != null) this.firstName = form.firstName();
+        if (form.lastName() != null) this.lastName = form.lastName();
+        if (form.company() != null) this.company = form.company();
+        if (form.employees() != null) this.employees = form.employees();
+        if (form.annualRevenue() != null) this.annualRevenue = form.annualRevenue();
+        if (form.industry() != null) this.industry = form.industry();
+        if (form.businessModel() != null) this.businessModel = form.businessModel();
+        if (form.role() != null) this.role = form.role();
+        if (form.country() != null) this.country = form.country();
+        if (form.source() != null) this.source = form.source();
         // A hand-raise is never taken back by a later form that left the box unticked.
-        if (Boolean.TRUE.equals(wantsContact)) this.wantsContact = true;
+        if (Boolean.TRUE.equals(form.wantsContact())) this.wantsContact = true;
         this.updatedAt = now;
     }
 
@@ -163,7 +167,9 @@ public class Lead {
     public String getLastName() { return lastName; }
     public String getCompany() { return company; }
     public Integer getEmployees() { return employees; }
+    public Long getAnnualRevenue() { return annualRevenue; }
     public String getIndustry() { return industry; }
+    public String getBusinessModel() { return businessModel; }
     public String getRole() { return role; }
     public String getCountry() { return country; }
     public String getSource() { return source; }

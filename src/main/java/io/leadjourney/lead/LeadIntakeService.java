@@ -56,17 +56,13 @@ public class LeadIntakeService {
         Lead existing = leads.findByEmailForUpdate(email).orElse(null);
         if (existing != null) {
             LeadRequalification.Change change = requalification.begin(List.of(existing));
-            existing.updateProfile(clean(input.firstName()), clean(input.lastName()), clean(input.company()),
-                    input.employees(), clean(input.industry()), clean(input.role()), clean(input.country()),
-                    clean(input.source()), input.wantsContact(), now);
+            existing.updateProfile(input.cleaned(), now);
             change.finish();
             log.info("Lead {} captured again from {}", existing.getId(), input.source());
             return new Intake(existing, false);
         }
         Lead lead = new Lead(email, now);
-        lead.updateProfile(clean(input.firstName()), clean(input.lastName()), clean(input.company()),
-                input.employees(), clean(input.industry()), clean(input.role()), clean(input.country()),
-                clean(input.source()), input.wantsContact(), now);
+        lead.updateProfile(input.cleaned(), now);
         leads.saveAndFlush(lead);
         stages.recordCaptured(lead, by, "Captured from " + (lead.getSource() == null ? "an unknown source"
                 : lead.getSource()));
@@ -82,13 +78,5 @@ public class LeadIntakeService {
 
     static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static String clean(String value) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.trim();
-        return trimmed.isEmpty() ? null : trimmed;
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** A lead as the API answers it: profile, stage, scores with their receipt, assignment and timeline. */
 public record LeadView(
         Long id, String email, String firstName, String lastName, String company, Integer employees,
-        String industry, String role, String country, String source, boolean wantsContact,
+        Long annualRevenue, String industry, String businessModel, String role, String country, String source, boolean wantsContact,
         LeadStage stage, int score, int fitScore, int engagementScore, String grade, boolean qualified,
         String scoreReceipt, String scoreVersions, String assignedRep, String assignedGroup, String routingReason,
         int recycleCount, Instant createdAt, List<Transition> timeline) {
@@ -17,7 +17,8 @@ public record LeadView(
 
     static LeadView of(Lead lead, List<StageTransition> transitions) {
         return new LeadView(lead.getId(), lead.getEmail(), lead.getFirstName(), lead.getLastName(),
-                lead.getCompany(), lead.getEmployees(), lead.getIndustry(), lead.getRole(), lead.getCountry(),
+                lead.getCompany(), lead.getEmployees(), lead.getAnnualRevenue(), lead.getIndustry(),
+                lead.getBusinessModel(), lead.getRole(), lead.getCountry(),
                 lead.getSource(), lead.isWantsContact(), lead.getStage(), lead.getTotalScore(), lead.getFitScore(),
                 lead.getEngagementScore(), lead.getGrade(), lead.isQualified(), lead.getScoreReasons(),
                 lead.getScoreVersions(), lead.getAssignedRep(), lead.getAssignedGroup(), lead.getRoutingReason(),

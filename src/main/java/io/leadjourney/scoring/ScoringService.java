@@ -206,7 +206,9 @@ public class ScoringService {
     private static Map<String, Object> fitInputs(Lead lead) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("employees", lead.getEmployees());
+        inputs.put("annualRevenue", lead.getAnnualRevenue());
         inputs.put("industry", lower(lead.getIndustry()));
+        inputs.put("businessModel", lower(lead.getBusinessModel()));
         inputs.put("jobRole", lower(lead.getRole()));
         inputs.put("country", lower(lead.getCountry()));
         String email = lead.getEmail();

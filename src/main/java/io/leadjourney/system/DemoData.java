@@ -115,8 +115,8 @@ class DemoData {
 
     private long capture(String email, String first, String last, String company, Integer employees,
                          String industry, String role, String country, String source, boolean wantsContact) {
-        return intake.capture(new NewLead(email, first, last, company, employees, industry, role, country, source,
-                wantsContact), DEMO_ACTOR).lead().getId();
+        return intake.capture(new NewLead(email, first, last, company, employees, null, industry, "B2B", role,
+                country, source, wantsContact), DEMO_ACTOR).lead().getId();
     }
 
     private void complete(long leadId, String taskKey, String rep, Map<String, Object> variables) {

@@ -10,7 +10,10 @@ import static io.leadjourney.decision.DmnTables.evaluate;
 import static io.leadjourney.decision.DmnTables.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code lead-fit}: points for who the lead is (size band, industry, role, region), summed by the service. */
+/**
+ * {@code lead-fit}: points for who the lead is (size band by head count or else revenue, industry, role, region,
+ * business model, negative signals), summed by the service.
+ */
 class LeadFitTableTest {
 
     private static int fit(Integer employees, String industry, String role, String country) {
@@ -18,9 +21,32 @@ class LeadFitTableTest {
     }
 
     private static int fit(Integer employees, String industry, String role, String country, String domain) {
-        return evaluate(DecisionKeys.LEAD_FIT, vars("employees", employees, "industry", industry, "jobRole", role,
-                "country", country, "emailDomain", domain)).getResultList().stream()
+        return fit(employees, null, industry, null, role, country, domain);
+    }
+
+    private static int fit(Integer employees, Long revenue, String industry, String businessModel, String role,
+                           String country, String domain) {
+        return evaluate(DecisionKeys.LEAD_FIT, vars("employees", employees, "annualRevenue", revenue,
+                "industry", industry, "businessModel", businessModel, "jobRole", role, "country", country,
+                "emailDomain", domain)).getResultList().stream()
                 .mapToInt(rule -> ((Number) rule.get("points")).intValue()).sum();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"999999,5", "1000000,10", "9999999,10", "10000000,20", "1000000000,20", "1000000001,25"})
+    void withoutAHeadCountRevenueSizesTheCompany(long revenue, int points) {
+        assertThat(fit(null, revenue, null, null, null, null, null)).isEqualTo(points);
+    }
+
+    @Test
+    void aKnownHeadCountSizesTheCompanyAndRevenueIsNotCountedTwice() {
+        assertThat(fit(30, 5_000_000_000L, null, null, null, null, null)).isEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"b2b,10", "b2b2c,10", "b2c,-5", "government,0"})
+    void businessModelCounts(String model, int points) {
+        assertThat(fit(null, null, null, model, null, null, null)).isEqualTo(points);
     }
 
     @ParameterizedTest
@@ -59,8 +85,9 @@ class LeadFitTableTest {
 
     @Test
     void everyMatchedRuleExplainsItself() {
-        for (Map<String, Object> rule : evaluate(DecisionKeys.LEAD_FIT, vars("employees", 200, "industry", "healthcare",
-                "jobRole", "cio", "country", "germany", "emailDomain", "gmail.com")).getResultList()) {
+        for (Map<String, Object> rule : evaluate(DecisionKeys.LEAD_FIT, vars("employees", null, "annualRevenue",
+                50_000_000L, "industry", "healthcare", "businessModel", "b2c", "jobRole", "cio", "country", "germany",
+                "emailDomain", "gmail.com")).getResultList()) {
             assertThat((String) rule.get("reason")).isNotBlank();
         }
     }

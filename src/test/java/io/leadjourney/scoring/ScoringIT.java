@@ -72,6 +72,24 @@ class ScoringIT extends IntegrationTest {
     }
 
     @Test
+    void revenueSizesACompanyWithoutAHeadCountAndTheBusinessModelCounts() {
+        long id = captureLead(Map.of("email", uniqueEmail("revenue"), "firstName", "Rev", "company", "Rev Inc",
+                "annualRevenue", 2_500_000_000L, "businessModel", "B2B"));
+        JsonNode lead = lead(id);
+        assertThat(lead.get("annualRevenue").asLong()).isEqualTo(2_500_000_000L);
+        assertThat(lead.get("businessModel").asText()).isEqualTo("B2B");
+        JsonNode score = get(INTEGRATION, "/api/leads/" + id + "/score").getBody();
+        assertThat(score.get("fit").findValuesAsText("reason")).containsExactlyInAnyOrder(
+                "Enterprise (over 1 B revenue)", "Sells to businesses");
+        assertThat(score.get("fitScore").asInt()).isEqualTo(25 + 10);
+
+        ResponseEntity<JsonNode> negative = post(INTEGRATION, "/api/leads", Map.of("email", uniqueEmail("neg"),
+                "annualRevenue", -1));
+        assertThat(negative.getStatusCode().value()).isEqualTo(400);
+        assertThat(negative.getBody().get("errors").findValuesAsText("field")).containsExactly("annualRevenue");
+    }
+
+    @Test
     void scoringWritesNoDecisionHistory() {
         long before = historyService.createHistoricDecisionInstanceQuery()
                 .decisionDefinitionKey(DecisionKeys.LEAD_FIT).count();
