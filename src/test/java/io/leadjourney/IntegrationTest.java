@@ -166,6 +166,16 @@ public abstract class IntegrationTest {
         return rep;
     }
 
+    /** The element of a JSON array whose {@code field} is {@code value}. */
+    protected static JsonNode findBy(JsonNode array, String field, String value) {
+        for (JsonNode node : array) {
+            if (value.equals(node.get(field).asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("No " + field + "=" + value + " in " + array);
+    }
+
     protected static Map<String, Object> accept() {
         return Map.of(LeadJourney.VAR_ACCEPT_DECISION, LeadJourney.DECISION_ACCEPT);
     }

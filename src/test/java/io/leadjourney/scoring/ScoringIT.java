@@ -162,13 +162,4 @@ class ScoringIT extends IntegrationTest {
             return in.readAllBytes();
         }
     }
-
-    private static JsonNode findBy(JsonNode array, String field, String value) {
-        for (JsonNode node : array) {
-            if (value.equals(node.get(field).asText())) {
-                return node;
-            }
-        }
-        throw new AssertionError("No " + field + "=" + value + " in " + array);
-    }
 }
