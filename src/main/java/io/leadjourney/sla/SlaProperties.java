@@ -9,13 +9,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The defaults of the sales SLA. Each journey copies them into process variables when it starts, so a
  * lead keeps the contract it started under; process owners may also replace the timer expressions in
- * Modeler with literal durations.
+ * Modeler with literal durations. Durations count working time ({@link CalendarProperties}): {@code P1D} is one
+ * business day, {@code PT4H} four working hours.
  *
- * @param acceptRemindAfter       ISO-8601 duration until the rep is reminded to accept (default PT24H)
- * @param acceptEscalateAfter     ISO-8601 duration until the acceptance SLA is breached and the lead rerouted (PT48H)
- * @param firstContactRemindAfter duration after acceptance until the rep is reminded to make first contact (PT24H)
- * @param firstContactBreachAfter duration after acceptance until the first-contact SLA is breached (PT48H)
- * @param cadenceWindow           how long the contact cadence runs before an unreached lead goes back to nurture (P14D)
+ * @param acceptRemindAfter       ISO-8601 duration until the rep is reminded to accept (default P1D)
+ * @param acceptEscalateAfter     ISO-8601 duration until the acceptance SLA is breached and the lead rerouted (P2D)
+ * @param firstContactRemindAfter duration after acceptance until the rep is reminded to make first contact (P1D)
+ * @param firstContactBreachAfter duration after acceptance until the first-contact SLA is breached (P2D)
+ * @param cadenceWindow           how long the contact cadence runs before an unreached lead goes back to nurture
+ *                                (P10D: two working weeks)
  * @param cadenceMaxCalls         calls in the cadence contract (3)
  * @param cadenceMaxEmails        e-mails in the cadence contract (3)
  * @param managerGroup            the group told about breaches, and who reassigns by hand (managers)

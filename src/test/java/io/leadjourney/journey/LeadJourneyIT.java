@@ -5,15 +5,21 @@ import io.leadjourney.IntegrationTest;
 import io.leadjourney.notification.NotificationRepository;
 import io.leadjourney.opportunity.Opportunity;
 import io.leadjourney.opportunity.OpportunityRepository;
+import io.leadjourney.sla.CalendarProperties;
 import io.leadjourney.sla.Sla;
 import io.leadjourney.sla.SlaBreach;
 import io.leadjourney.sla.SlaBreachRepository;
+import io.leadjourney.sla.WorkingTime;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +27,7 @@ import java.util.Map;
 
 import static io.leadjourney.journey.LeadJourney.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The journey as users live it: a marketing system posts, the engine scores and routes, reps work the tasks with
@@ -34,6 +41,8 @@ class LeadJourneyIT extends IntegrationTest {
     private NotificationRepository notifications;
     @Autowired
     private OpportunityRepository opportunities;
+    @Autowired
+    private CalendarProperties calendar;
 
     private static Map<String, Object> lead(String who, Integer employees, boolean handRaise) {
         Map<String, Object> lead = new HashMap<>();
@@ -83,6 +92,38 @@ class LeadJourneyIT extends IntegrationTest {
         assertThat(opportunity.getTemperature()).isEqualTo("HOT");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count())
                 .isZero();
+    }
+
+    @Test
+    void slaTimersAndTheTaskDueDateCountBusinessDays() {
+        long id = captureLead(lead("deadline", 20, true));
+        runDueJobs(id);
+        Task accept = taskOf(id, TASK_ACCEPT_LEAD);
+        WorkingTime workingTime = new WorkingTime(calendar);
+        Instant created = accept.getCreateTime().toInstant();
+
+        assertThat(accept.getDueDate().toInstant()).as("due date = the acceptance SLA, two business days")
+                .isCloseTo(workingTime.plus(created, "P2D"), within(2, ChronoUnit.SECONDS));
+        assertThat(timerDue(id, TIMER_ACCEPT_REMINDER)).as("reminder after one business day")
+                .isCloseTo(workingTime.plus(created, "P1D"), within(2, ChronoUnit.SECONDS));
+        assertThat(timerDue(id, TIMER_ACCEPT_ESCALATION)).isCloseTo(accept.getDueDate().toInstant(),
+                within(2, ChronoUnit.SECONDS));
+        assertThat(LocalDateTime.ofInstant(accept.getDueDate().toInstant(), calendar.zone()).getDayOfWeek())
+                .as("never due on a day off").isIn(calendar.workingDays());
+
+        completeAs(accept.getAssignee(), accept, accept());
+        Task contact = taskOf(id, TASK_FIRST_CONTACT);
+        assertThat(contact.getDueDate().toInstant()).as("first-contact SLA from the acceptance")
+                .isCloseTo(workingTime.plus(contact.getCreateTime().toInstant(), "P2D"), within(2, ChronoUnit.SECONDS));
+        assertThat(timerDue(id, TIMER_FIRST_CONTACT_REMINDER))
+                .isCloseTo(workingTime.plus(contact.getCreateTime().toInstant(), "P1D"), within(2, ChronoUnit.SECONDS));
+    }
+
+    private Instant timerDue(long leadId, String timerActivityId) {
+        Job timer = managementService.createJobQuery().processInstanceId(journeyOf(leadId).getId())
+                .activityId(timerActivityId).timers().singleResult();
+        assertThat(timer).as("timer %s", timerActivityId).isNotNull();
+        return timer.getDuedate().toInstant();
     }
 
     @Test
