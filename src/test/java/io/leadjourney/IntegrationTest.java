@@ -64,6 +64,13 @@ public abstract class IntegrationTest {
                 JsonNode.class);
     }
 
+    protected ResponseEntity<JsonNode> put(String user, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers),
+                JsonNode.class);
+    }
+
     protected ResponseEntity<JsonNode> postRaw(String user, String path, String rawJson) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -20,6 +20,11 @@ public interface LeadRepository extends JpaRepository<Lead, Long>, LeadLocking {
             + " and (:source is null or l.source = :source) order by l.id")
     List<Lead> findCapturedBetween(java.time.Instant from, java.time.Instant to, String source);
 
+    /** How many leads in these stages each of these reps has: {@code [repId, count]} rows. */
+    @Query("select l.assignedRep, count(l) from Lead l where l.assignedRep in :repIds and l.stage in :stages"
+            + " group by l.assignedRep")
+    List<Object[]> countOpenByRep(Collection<String> repIds, Collection<LeadStage> stages);
+
     /** The ids of the leads with these e-mails: {@code [id, email]} rows, loading no lead. */
     @Query("select l.id, l.email from Lead l where l.email in :emails")
     List<Object[]> findIdsByEmailIn(Collection<String> emails);

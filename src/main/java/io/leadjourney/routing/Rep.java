@@ -22,6 +22,8 @@ public class Rep {
     private String displayName;
     private String email;
     private boolean active = true;
+    /** How many open leads (awaiting acceptance or in the contact cadence) the rep can work; null: no limit. */
+    private Integer maxOpenLeads;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "rep_group", joinColumns = @JoinColumn(name = "rep_id"))
@@ -44,7 +46,19 @@ public class Rep {
     public boolean isActive() { return active; }
     public Set<String> getGroups() { return groups; }
 
+    public Integer getMaxOpenLeads() { return maxOpenLeads; }
+
     public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    /** Takes what a manager set through {@code PUT /api/reps/{id}}. */
+    void update(String displayName, String email, Set<String> groups, Integer maxOpenLeads, boolean active) {
+        this.displayName = displayName;
+        this.email = email;
+        this.groups.clear();
+        this.groups.addAll(groups);
+        this.maxOpenLeads = maxOpenLeads;
         this.active = active;
     }
 }

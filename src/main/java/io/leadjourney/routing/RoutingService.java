@@ -5,7 +5,11 @@ import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
+import io.leadjourney.lead.LeadStage;
 import io.leadjourney.notification.NotificationService;
+import io.leadjourney.opportunity.DealOutcome;
+import io.leadjourney.opportunity.OpportunityRepository;
+import io.leadjourney.sla.CalendarProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -13,17 +17,24 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.leadjourney.decision.DecisionOutcome.stringOutput;
 
 /**
- * Picks the rep for a sales-ready lead: the {@code lead-routing} table chooses a group of reps
- * (by company size band), and a persisted round robin chooses the rep inside the group.
+ * Picks the rep for a sales-ready lead. The {@code lead-routing} table chooses a group of reps (by territory,
+ * estimated deal value, company-size band and score); inside the group a persisted round robin, shared by every
+ * node and kept across restarts, chooses the rep. Reps who are away or already at their limit of open leads
+ * are skipped, and reps who win more of their deals can get more turns. Every assignment says why, in words,
+ * on the lead.
  */
 @Service
 public class RoutingService {
@@ -32,26 +43,39 @@ public class RoutingService {
 
     static final String OUT_GROUP = "repGroup";
     static final String OUT_BAND = "band";
+    static final String OUT_DEAL_VALUE = "estimatedValue";
+    /** Turns per round of a rep with an average win rate, when win rates count. */
+    static final int AVERAGE_TURNS = 10;
 
     private final DecisionEvaluator decisions;
     private final LeadRepository leads;
     private final RepRepository reps;
+    private final RepAbsenceRepository absences;
     private final RoutingRotationRepository rotations;
+    private final OpportunityRepository opportunities;
     private final NotificationService notifications;
+    private final RoutingProperties properties;
+    private final ZoneId zone;
     private final Clock clock;
 
     RoutingService(DecisionEvaluator decisions, LeadRepository leads, RepRepository reps,
-                   RoutingRotationRepository rotations, NotificationService notifications, Clock clock) {
+                   RepAbsenceRepository absences, RoutingRotationRepository rotations,
+                   OpportunityRepository opportunities, NotificationService notifications,
+                   RoutingProperties properties, CalendarProperties calendar, Clock clock) {
         this.decisions = decisions;
         this.leads = leads;
         this.reps = reps;
+        this.absences = absences;
         this.rotations = rotations;
+        this.opportunities = opportunities;
         this.notifications = notifications;
+        this.properties = properties;
+        this.zone = calendar.zone();
         this.clock = clock;
     }
 
     /**
-     * Assigns the lead to the next available rep of its band and notifies that rep.
+     * Assigns the lead to the next available rep of its group and notifies that rep.
      *
      * @param excludedRep a rep who must not get it again (the one who let the acceptance SLA lapse), or null
      */
@@ -60,21 +84,20 @@ public class RoutingService {
         Lead lead = leads.lock(leadId);
         Instant now = Instant.now(clock);
 
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("employees", lead.getEmployees());
-        DecisionOutcome outcome = decisions.evaluate(DecisionKeys.LEAD_ROUTING, inputs);
-        Map<String, Object> rule = outcome.firstRule().orElseThrow(() -> new IllegalStateException(
-                "The " + outcome.versionTag() + " table matched no rule for lead " + leadId
+        DecisionOutcome rule = routingRule(lead);
+        Map<String, Object> chosen = rule.firstRule().orElseThrow(() -> new IllegalStateException(
+                "The " + rule.versionTag() + " table matched no rule for lead " + leadId
                         + "; it needs a last rule that matches every lead"));
-        String group = stringOutput(rule, OUT_GROUP);
-        String reason = stringOutput(rule, OUT_BAND) + " (" + outcome.versionTag() + ") -> group " + group;
+        String group = stringOutput(chosen, OUT_GROUP);
+        String reason = stringOutput(chosen, OUT_BAND) + " (" + rule.versionTag() + ") -> group " + group;
 
-        List<Rep> candidates = reps.findActiveInGroup(group).stream()
-                .filter(rep -> !Objects.equals(rep.getUserId(), excludedRep))
-                .toList();
-        String skipped = excludedRep == null ? "" : "; skipped " + excludedRep + " (let the acceptance SLA lapse)";
+        List<Rep> members = reps.findActiveInGroup(group);
+        List<String> skipped = new ArrayList<>();
+        List<Rep> candidates = available(members, excludedRep, skipped);
+        String skippedText = skipped.isEmpty() ? "" : "; skipped " + String.join(", ", skipped);
         if (candidates.isEmpty()) {
-            String why = reason + "; no active rep in the group" + skipped;
+            String why = reason + "; no rep of the group is available" + skippedText
+                    + "; the group's reps and managers see the task";
             lead.assignTo(null, group, why, now);
             log.warn("Lead {} not assigned: {}", leadId, why);
             return new Assignment(null, group, why);
@@ -83,15 +106,92 @@ public class RoutingService {
         RoutingRotation rotation = rotations.findForUpdate(group)
                 .orElseGet(() -> rotations.save(new RoutingRotation(group, now)));
         long position = rotation.take(now);
-        Rep rep = candidates.get((int) (position % candidates.size()));
+        List<Rotation.Turns> turns = turns(candidates);
+        String repId = Rotation.pick(turns, position);
         String why = reason + "; round robin turn " + (position + 1) + " over " + candidates.size()
-                + " rep(s) -> " + rep.getUserId() + skipped;
-        lead.assignTo(rep.getUserId(), group, why, now);
-        notifications.notify(rep.getUserId(), "New lead to accept: " + lead.displayName(),
+                + " available rep(s)" + weighting(turns) + " -> " + repId + skippedText;
+        lead.assignTo(repId, group, why, now);
+        notifications.notify(repId, "New lead to accept: " + lead.displayName(),
                 "You have a new lead to accept: " + lead.displayName() + " (" + nullToDash(lead.getCompany())
                         + "), score " + lead.getTotalScore() + ". Routing: " + why, leadId);
         log.info("Lead {} assigned: {}", leadId, why);
-        return new Assignment(rep.getUserId(), group, why);
+        return new Assignment(repId, group, why);
+    }
+
+    private DecisionOutcome routingRule(Lead lead) {
+        Map<String, Object> sizing = new HashMap<>();
+        sizing.put("employees", lead.getEmployees());
+        Object dealValue = decisions.evaluate(DecisionKeys.DEAL_VALUE, sizing).firstRule()
+                .map(rule -> rule.get(OUT_DEAL_VALUE)).orElse(null);
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("country", lead.getCountry() == null ? null : lead.getCountry().trim().toLowerCase(Locale.ROOT));
+        inputs.put("estimatedDealValue", dealValue == null ? null : ((Number) dealValue).doubleValue());
+        inputs.put("employees", lead.getEmployees());
+        inputs.put("totalScore", lead.getTotalScore());
+        return decisions.evaluate(DecisionKeys.LEAD_ROUTING, inputs);
+    }
+
+    /** The members who can take a lead now; the others are added to {@code skipped} with the reason. */
+    private List<Rep> available(List<Rep> members, String excludedRep, List<String> skipped) {
+        List<String> ids = members.stream().map(Rep::getUserId).toList();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Map<String, LocalDate> awayUntil = new HashMap<>();
+        Map<String, Long> open = new HashMap<>();
+        if (!ids.isEmpty()) {
+            absences.findCovering(ids, today).forEach(absence -> awayUntil.merge(absence.getRepId(),
+                    absence.getLastDay(), (a, b) -> a.isAfter(b) ? a : b));
+            leads.countOpenByRep(ids, OPEN_STAGES).forEach(row -> open.put((String) row[0], (Long) row[1]));
+        }
+        List<Rep> candidates = new ArrayList<>();
+        for (Rep rep : members) {
+            String id = rep.getUserId();
+            long openLeads = open.getOrDefault(id, 0L);
+            if (id.equals(excludedRep)) {
+                skipped.add(id + " (let the acceptance SLA lapse)");
+            } else if (awayUntil.containsKey(id)) {
+                skipped.add(id + " (away until " + awayUntil.get(id) + ")");
+            } else if (rep.getMaxOpenLeads() != null && openLeads >= rep.getMaxOpenLeads()) {
+                skipped.add(id + " (at capacity: " + openLeads + " of " + rep.getMaxOpenLeads() + " open leads)");
+            } else {
+                candidates.add(rep);
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * Turns per round: equal, unless win rates count and the group has closed enough deals. Then a rep's turns
+     * follow their smoothed win rate ({@code (won + 1) / (closed + 2)}), so a rep without outcomes is average.
+     */
+    private List<Rotation.Turns> turns(List<Rep> candidates) {
+        List<String> ids = candidates.stream().map(Rep::getUserId).toList();
+        Map<String, long[]> outcomes = new HashMap<>();
+        if (properties.weighByWinRate()) {
+            for (Object[] row : opportunities.countOutcomesByRep(ids)) {
+                long[] wonAndClosed = outcomes.computeIfAbsent((String) row[0], id -> new long[2]);
+                long count = (Long) row[2];
+                wonAndClosed[0] += row[1] == DealOutcome.WON ? count : 0;
+                wonAndClosed[1] += count;
+            }
+        }
+        long closed = outcomes.values().stream().mapToLong(counts -> counts[1]).sum();
+        boolean weighted = properties.weighByWinRate() && closed >= properties.minClosedDeals();
+        return ids.stream().map(id -> {
+            if (!weighted) {
+                return new Rotation.Turns(id, 1);
+            }
+            long[] counts = outcomes.getOrDefault(id, new long[2]);
+            double smoothed = (counts[0] + 1.0) / (counts[1] + 2.0);
+            return new Rotation.Turns(id, Math.max(1, (int) Math.round(2 * AVERAGE_TURNS * smoothed)));
+        }).toList();
+    }
+
+    private static String weighting(List<Rotation.Turns> turns) {
+        if (turns.stream().allMatch(rep -> rep.turns() == 1)) {
+            return "";
+        }
+        return ", weighted by win rate (" + turns.stream().map(rep -> rep.repId() + " " + rep.turns())
+                .collect(Collectors.joining(", ")) + " turns per round)";
     }
 
     /** Whether the user may take over leads: an active rep. Used when a manager reassigns by hand. */
@@ -124,6 +224,9 @@ public class RoutingService {
             }
         }
     }
+
+    /** Leads a rep is working: awaiting acceptance or in the contact cadence. */
+    static final List<LeadStage> OPEN_STAGES = List.of(LeadStage.MQL, LeadStage.SAL);
 
     private static String nullToDash(String value) {
         return value == null ? "-" : value;

@@ -66,11 +66,13 @@ class DemoData {
         user("rep-a", "Anna", "Small-Business", Groups.SALES_REPS, Groups.REPS_SMALL);
         user("rep-b", "Ben", "Mid-Market", Groups.SALES_REPS, Groups.REPS_MID);
         user("rep-c", "Carla", "Enterprise", Groups.SALES_REPS, Groups.REPS_LARGE);
+        user("rep-d", "Dev", "Apac", Groups.SALES_REPS, Groups.REPS_APAC);
         user("marketing", "Mark", "Marketing", Groups.MARKETING);
         user("integration", "Marketing", "Automation", Groups.INTEGRATION);
         routing.registerRep("rep-a", "Anna Small-Business", "rep-a@leadjourney.example", Set.of(Groups.REPS_SMALL, Groups.SALES_REPS));
         routing.registerRep("rep-b", "Ben Mid-Market", "rep-b@leadjourney.example", Set.of(Groups.REPS_MID, Groups.SALES_REPS));
         routing.registerRep("rep-c", "Carla Enterprise", "rep-c@leadjourney.example", Set.of(Groups.REPS_LARGE, Groups.SALES_REPS));
+        routing.registerRep("rep-d", "Dev Apac", "rep-d@leadjourney.example", Set.of(Groups.REPS_APAC));
     }
 
     /** After start-up, in the background: the job executor must be running to score and route the leads. */

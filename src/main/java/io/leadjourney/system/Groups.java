@@ -12,6 +12,7 @@ public final class Groups {
     public static final String REPS_SMALL = "reps-small";
     public static final String REPS_MID = "reps-mid";
     public static final String REPS_LARGE = "reps-large";
+    public static final String REPS_APAC = "reps-apac";
 
     /** Spring Security authority of a Camunda group. */
     public static String authority(String groupId) {

@@ -59,6 +59,7 @@ class IdentitySetup {
         group(Groups.REPS_SMALL, "Reps: companies up to 10 employees");
         group(Groups.REPS_MID, "Reps: companies with 11-50 employees");
         group(Groups.REPS_LARGE, "Reps: companies over 50 employees");
+        group(Groups.REPS_APAC, "Reps: APAC territory");
         group(Groups.MARKETING, "Marketing");
         group(Groups.INTEGRATION, "Marketing systems (API)");
 

@@ -25,7 +25,8 @@ import static io.leadjourney.system.Groups.authority;
  * Who may call what.
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic against Camunda's users; integrations post leads and events, marketing,
- *       managers and admins read them; integrations (the CRM), managers and admins report deal outcomes.</li>
+ *       managers and admins read them; integrations (the CRM), managers and admins report deal outcomes;
+ *       managers and admins manage reps.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} (HTTP Basic); the
  *       engine's authorizations then decide.</li>
  *   <li>{@code /camunda/**}: the webapps, with their own login.</li>
@@ -40,6 +41,7 @@ class SecurityConfiguration {
             authority(Groups.ADMINS)};
     private static final String[] OUTCOME_REPORTERS = {authority(Groups.INTEGRATION), authority(Groups.MANAGERS),
             authority(Groups.ADMINS)};
+    private static final String[] REP_ADMINS = {authority(Groups.MANAGERS), authority(Groups.ADMINS)};
     private static final String[] READERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
             authority(Groups.MANAGERS), authority(Groups.ADMINS)};
 
@@ -53,6 +55,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/leads/*/outcome").hasAnyAuthority(OUTCOME_REPORTERS)
                         .requestMatchers(HttpMethod.GET, "/api/leads/**").hasAnyAuthority(READERS)
+                        .requestMatchers("/api/reps", "/api/reps/**").hasAnyAuthority(REP_ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/definition/what-if").hasAnyAuthority(DEFINITION_OWNERS)
                         .anyRequest().denyAll())
                 .authenticationProvider(identity)

@@ -1,5 +1,6 @@
 package io.leadjourney.decision;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -7,14 +8,46 @@ import static io.leadjourney.decision.DmnTables.evaluate;
 import static io.leadjourney.decision.DmnTables.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code lead-routing}: company-size bands to groups of reps (the domain's rep A / B / C example). */
+/**
+ * {@code lead-routing}: territory, deal value, company-size band and score pick the group of reps (the domain's
+ * rep A / B / C example for the size bands).
+ */
 class LeadRoutingTableTest {
+
+    private static String group(String country, Double dealValue, Integer employees, Integer score) {
+        return (String) evaluate(DecisionKeys.LEAD_ROUTING, vars("country", country, "estimatedDealValue", dealValue,
+                "employees", employees, "totalScore", score)).getFirstResult().getEntry("repGroup");
+    }
 
     @ParameterizedTest
     @CsvSource({"0,reps-small", "9,reps-small", "10,reps-small", "11,reps-mid", "20,reps-mid", "50,reps-mid",
             "51,reps-large", "5000,reps-large", ",sales-reps"})
     void companySizePicksTheBand(Integer employees, String group) {
-        assertThat((String) evaluate(DecisionKeys.LEAD_ROUTING, vars("employees", employees)).getFirstResult()
-                .getEntry("repGroup")).isEqualTo(group);
+        assertThat(group("germany", 12000.0, employees, 40)).isEqualTo(group);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"australia", "japan", "singapore", "india"})
+    void theApacTerritoryHasItsOwnTeamWhateverTheSize(String country) {
+        assertThat(group(country, 120000.0, 5000, 90)).isEqualTo("reps-apac");
+        assertThat(group(country, null, null, null)).isEqualTo("reps-apac");
+    }
+
+    @Test
+    void aBigDealGoesToTheEnterpriseTeamWhateverTheHeadCount() {
+        assertThat(group("france", 40000.0, 8, 20)).isEqualTo("reps-large");
+        assertThat(group("france", 39999.0, 8, 20)).isEqualTo("reps-small");
+    }
+
+    @Test
+    void aHotLeadOfUnknownSizeSkipsTheSharedQueue() {
+        assertThat(group(null, null, null, 70)).isEqualTo("reps-mid");
+        assertThat(group(null, null, null, 69)).isEqualTo("sales-reps");
+    }
+
+    @Test
+    void everyRuleNamesItsBand() {
+        assertThat((String) evaluate(DecisionKeys.LEAD_ROUTING, vars("country", null, "estimatedDealValue", null,
+                "employees", null, "totalScore", null)).getFirstResult().getEntry("band")).isNotBlank();
     }
 }

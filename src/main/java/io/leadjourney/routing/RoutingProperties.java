@@ -1,0 +1,17 @@
+package io.leadjourney.routing;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the round robin inside a group of reps works.
+ *
+ * @param weighByWinRate give reps who win more of the deals they hand to sales more turns (default true); a rep's
+ *                       weight is their smoothed win rate, so a rep without outcomes yet counts as average
+ * @param minClosedDeals closed deals (won or lost) a group needs before win rates count at all (default 5)
+ */
+@Validated
+@ConfigurationProperties("leadjourney.routing")
+public record RoutingProperties(boolean weighByWinRate, @Min(1) int minClosedDeals) {
+}
