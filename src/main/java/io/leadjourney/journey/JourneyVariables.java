@@ -34,6 +34,12 @@ final class JourneyVariables {
         return value instanceof Number number ? number.intValue() : 0;
     }
 
+    /** A date variable as an instant, or null when it is not set (journeys started before it existed). */
+    static java.time.Instant instant(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value instanceof java.util.Date date ? date.toInstant() : null;
+    }
+
     static boolean flag(VariableScope scope, String name) {
         return Boolean.TRUE.equals(scope.getVariable(name));
     }

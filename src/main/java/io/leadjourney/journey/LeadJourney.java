@@ -76,6 +76,8 @@ public final class LeadJourney {
     public static final String VAR_CALLS_MADE = "callsMade";
     public static final String VAR_EMAILS_MADE = "emailsMade";
     public static final String VAR_ATTEMPTS_LEFT = "attemptsLeft";
+    /** When the contact cadence window closes (a date), for spreading the attempts left. */
+    public static final String VAR_CADENCE_ENDS_AT = "cadenceEndsAt";
     public static final String VAR_CONTRACT_USED_UP = "contractUsedUp";
 
     // Discovery call

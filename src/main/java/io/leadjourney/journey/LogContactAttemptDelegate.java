@@ -30,7 +30,8 @@ class LogContactAttemptDelegate implements JavaDelegate {
                 JourneyVariables.integer(execution, LeadJourney.VAR_CALLS_MADE),
                 JourneyVariables.integer(execution, LeadJourney.VAR_EMAILS_MADE),
                 JourneyVariables.integer(execution, LeadJourney.VAR_MAX_CALLS),
-                JourneyVariables.integer(execution, LeadJourney.VAR_MAX_EMAILS));
+                JourneyVariables.integer(execution, LeadJourney.VAR_MAX_EMAILS),
+                JourneyVariables.instant(execution, LeadJourney.VAR_CADENCE_ENDS_AT));
         execution.setVariable(LeadJourney.VAR_CALLS_MADE, state.callsMade());
         execution.setVariable(LeadJourney.VAR_EMAILS_MADE, state.emailsMade());
         execution.setVariable(LeadJourney.VAR_ATTEMPTS_LEFT, state.summary());

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -14,23 +15,48 @@ import java.time.Instant;
 public class ContactCadenceService {
 
     private final ContactAttemptRepository attempts;
+    private final SlaCalendar calendar;
     private final Clock clock;
 
-    public ContactCadenceService(ContactAttemptRepository attempts, Clock clock) {
+    public ContactCadenceService(ContactAttemptRepository attempts, SlaCalendar calendar, Clock clock) {
         this.attempts = attempts;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
-    /** Logs one attempt and answers what is left of the contract. */
+    /**
+     * The contract as it starts at acceptance: nothing made yet, the first attempt due by the first-contact SLA.
+     *
+     * @return the state, and when the cadence window closes ({@link #windowEnd})
+     */
+    public CadenceState start(int maxCalls, int maxEmails, String firstContactBreachAfter) {
+        Instant now = Instant.now(clock);
+        return new CadenceState(0, 0, maxCalls, maxEmails, false, false,
+                calendar.plus(now, firstContactBreachAfter), calendar.zone());
+    }
+
+    /** When a cadence that starts now ends, as the cadence timer counts it. */
+    public Instant windowEnd(String cadenceWindow) {
+        return calendar.plus(Instant.now(clock), cadenceWindow);
+    }
+
+    /**
+     * Logs one attempt and answers what is left of the contract. The next attempt is due so that the attempts left
+     * are spread evenly over what is left of the cadence window.
+     */
     @Transactional
     public CadenceState logAttempt(long leadId, String repId, ContactChannel channel, boolean reached, String note,
-                                   int callsMade, int emailsMade, int maxCalls, int maxEmails) {
-        attempts.save(new ContactAttempt(leadId, repId, channel, reached, note, Instant.now(clock)));
+                                   int callsMade, int emailsMade, int maxCalls, int maxEmails, Instant windowEnd) {
+        Instant now = Instant.now(clock);
+        attempts.save(new ContactAttempt(leadId, repId, channel, reached, note, now));
         int calls = callsMade + (channel == ContactChannel.CALL ? 1 : 0);
         int emails = emailsMade + (channel == ContactChannel.EMAIL ? 1 : 0);
         int callsLeft = Math.max(0, maxCalls - calls);
         int emailsLeft = Math.max(0, maxEmails - emails);
+        int left = callsLeft + emailsLeft;
+        Instant nextDue = left == 0 || windowEnd == null || !windowEnd.isAfter(now) ? null
+                : now.plus(Duration.between(now, windowEnd).dividedBy(left));
         return new CadenceState(calls, emails, callsLeft, emailsLeft, reached,
-                !reached && callsLeft == 0 && emailsLeft == 0);
+                !reached && callsLeft == 0 && emailsLeft == 0, nextDue, calendar.zone());
     }
 }

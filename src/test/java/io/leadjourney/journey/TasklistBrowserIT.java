@@ -103,7 +103,7 @@ class TasklistBrowserIT extends IntegrationTest {
         assertThat(lead(id).get("timeline").get(2).get("by").asText()).isEqualTo("rep-c");
 
         Task firstContact = taskOf(id, LeadJourney.TASK_FIRST_CONTACT);
-        open(tasklist, firstContact, "3 call(s) and 3 e-mail(s) left");
+        open(tasklist, firstContact, "3 call(s) and 3 e-mail(s) left; next attempt due by ");
         chooseAndComplete(firstContact, "Call", "I reached the lead (we spoke or they replied)");
 
         Task discovery = taskOf(id, LeadJourney.TASK_DISCOVERY_CALL);

@@ -1,0 +1,72 @@
+package io.leadjourney.sla;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/** The contract's state as the contact-attempt form shows it: what is left and when the next attempt is due. */
+class ContactCadenceServiceTest {
+
+    private static final Instant WEDNESDAY_10 = Instant.parse("2026-11-18T10:00:00Z");
+
+    private static SlaCalendar calendar(CalendarProperties.Mode mode) {
+        return new SlaCalendar(new CalendarProperties(mode, ZoneId.of("UTC"),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0),
+                List.of()));
+    }
+
+    private static ContactCadenceService cadence(CalendarProperties.Mode mode) {
+        return new ContactCadenceService(mock(ContactAttemptRepository.class), calendar(mode),
+                Clock.fixed(WEDNESDAY_10, ZoneOffset.UTC));
+    }
+
+    @Test
+    void theFirstAttemptIsDueByTheFirstContactSla() {
+        CadenceState start = cadence(CalendarProperties.Mode.BUSINESS_HOURS).start(3, 3, "P2D");
+        assertThat(start.nextAttemptDue()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        assertThat(start.summary()).isEqualTo("3 call(s) and 3 e-mail(s) left; next attempt due by Fri 20 Nov 10:00 (UTC)");
+    }
+
+    @Test
+    void theAttemptsLeftAreSpreadOverWhatIsLeftOfTheWindow() {
+        Instant windowEnd = WEDNESDAY_10.plus(Duration.ofDays(10));
+        CadenceState state = cadence(CalendarProperties.Mode.BUSINESS_HOURS).logAttempt(1L, "rep-a",
+                ContactChannel.CALL, false, null, 0, 0, 3, 3, windowEnd);
+        assertThat(state.callsLeft()).isEqualTo(2);
+        assertThat(state.nextAttemptDue()).as("5 attempts left over 10 days").isEqualTo(WEDNESDAY_10
+                .plus(Duration.ofDays(2)));
+    }
+
+    @Test
+    void aReachedLeadOrAUsedUpContractHasNoNextAttempt() {
+        ContactCadenceService cadence = cadence(CalendarProperties.Mode.BUSINESS_HOURS);
+        Instant windowEnd = WEDNESDAY_10.plus(Duration.ofDays(10));
+        CadenceState reached = cadence.logAttempt(1L, "rep-a", ContactChannel.CALL, true, null, 0, 0, 3, 3, windowEnd);
+        assertThat(reached.summary()).isEqualTo("2 call(s) and 3 e-mail(s) left");
+        CadenceState usedUp = cadence.logAttempt(1L, "rep-a", ContactChannel.EMAIL, false, null, 3, 2, 3, 3,
+                windowEnd);
+        assertThat(usedUp.contractUsedUp()).isTrue();
+        assertThat(usedUp.nextAttemptDue()).isNull();
+    }
+
+    @Test
+    void clockModeCountsCalendarTime() {
+        assertThat(calendar(CalendarProperties.Mode.CLOCK).plus(Instant.parse("2026-11-20T16:00:00Z"), "PT4H"))
+                .isEqualTo(Instant.parse("2026-11-20T20:00:00Z"));
+        assertThat(calendar(CalendarProperties.Mode.CLOCK).plus(Instant.parse("2026-11-20T16:00:00Z"), "P1DT2H"))
+                .isEqualTo(Instant.parse("2026-11-21T18:00:00Z"));
+        assertThat(calendar(CalendarProperties.Mode.BUSINESS_HOURS).plus(Instant.parse("2026-11-20T16:00:00Z"),
+                "PT4H")).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
+    }
+}
