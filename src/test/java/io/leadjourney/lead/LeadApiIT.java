@@ -178,10 +178,18 @@ class LeadApiIT extends IntegrationTest {
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
         assertThat(anonymous.getBody().get("title").asText()).isEqualTo("Authentication required");
 
-        // Not the integration user: Camunda's login throttling locks a user briefly after a wrong password.
-        ResponseEntity<JsonNode> wrongPassword = http.withBasicAuth("marketing", "guess")
+        // A user of its own: Camunda's login throttling locks a user for a few seconds after a wrong password.
+        String guessed = "guessed-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        org.camunda.bpm.engine.identity.User user = identityService.newUser(guessed);
+        user.setPassword(guessed + "-secret");
+        identityService.saveUser(user);
+        identityService.createMembership(guessed, io.leadjourney.system.Groups.MARKETING);
+        assertThat(http.withBasicAuth(guessed, guessed + "-secret").getForEntity("/api/leads/1", JsonNode.class)
+                .getStatusCode().value()).as("the right password").isIn(200, 404);
+        ResponseEntity<JsonNode> wrongPassword = http.withBasicAuth(guessed, "guess")
                 .getForEntity("/api/leads/1", JsonNode.class);
-        assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
+        assertThat(wrongPassword.getStatusCode().value()).as("a wrong one, even right after a good login")
+                .isEqualTo(401);
 
         ResponseEntity<JsonNode> rep = post("rep-a", "/api/leads", lead(uniqueEmail("rep")));
         assertThat(rep.getStatusCode().value()).isEqualTo(403);
