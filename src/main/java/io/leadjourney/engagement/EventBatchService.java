@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +28,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import static io.leadjourney.system.SqlTime.utc;
 
 /**
  * Takes a batch of engagement events for many leads in one transaction: each event is checked on its own
@@ -196,12 +197,12 @@ public class EventBatchService {
     }
 
     private void insert(List<Row> rows) {
-        OffsetDateTime now = EventRows.utc(Instant.now(clock));
+        var now = utc(Instant.now(clock));
         jdbc.batchUpdate(EventRows.INSERT, rows, Chunks.IN_LIST, (statement, row) -> {
             BatchEvent event = row.checked().event();
             statement.setObject(1, row.leadId());
             statement.setString(2, row.checked().type().name());
-            statement.setObject(3, EventRows.utc(row.checked().occurredAt()));
+            statement.setObject(3, utc(row.checked().occurredAt()));
             statement.setObject(4, now);
             statement.setString(5, event.eventId());
             statement.setString(6, row.leadId() == null ? row.checked().email() : null);

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Objects;
+
+import static io.leadjourney.system.SqlTime.utc;
 
 /** Writes engagement events with plain JDBC: they are written far more often than they are read. */
 @Component
@@ -41,7 +41,4 @@ class EventRows {
         return Objects.requireNonNull(key.getKey(), "the database returned no event id").longValue();
     }
 
-    static OffsetDateTime utc(Instant moment) {
-        return OffsetDateTime.ofInstant(moment, ZoneOffset.UTC);
-    }
 }

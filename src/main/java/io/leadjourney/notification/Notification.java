@@ -1,6 +1,8 @@
 package io.leadjourney.notification;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,16 +23,37 @@ public class Notification {
     private String body;
     private Long leadId;
     private Instant createdAt;
+    /** Delivery: written by {@link NotificationMailer} with plain SQL, read here. */
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private Instant sentAt;
+    private String lastError;
+
+    /** Where an e-mail stands. */
+    public enum Status {
+        /** waiting to be e-mailed */
+        PENDING,
+        /** e-mailed */
+        SENT,
+        /** given up after the last attempt; {@code lastError} says why */
+        FAILED,
+        /** not e-mailed: no mail server configured, or stored before e-mail delivery existed */
+        SKIPPED
+    }
 
     protected Notification() {
     }
 
-    Notification(String recipient, String subject, String body, Long leadId, Instant createdAt) {
+    Notification(String recipient, String subject, String body, Long leadId, Instant createdAt, boolean toSend) {
         this.recipient = recipient;
         this.subject = subject;
         this.body = body;
         this.leadId = leadId;
         this.createdAt = createdAt;
+        this.status = toSend ? Status.PENDING : Status.SKIPPED;
+        this.nextAttemptAt = createdAt;
     }
 
     public Long getId() { return id; }
@@ -39,4 +62,9 @@ public class Notification {
     public String getBody() { return body; }
     public Long getLeadId() { return leadId; }
     public Instant getCreatedAt() { return createdAt; }
+    public Status getStatus() { return status; }
+    public int getAttempts() { return attempts; }
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
+    public Instant getSentAt() { return sentAt; }
+    public String getLastError() { return lastError; }
 }

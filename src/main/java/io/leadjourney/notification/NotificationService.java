@@ -2,6 +2,8 @@ package io.leadjourney.notification;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,7 +12,8 @@ import java.time.Instant;
 
 /**
  * Tells a rep or a manager that something needs them. Notifications are stored in the same transaction as
- * the step that caused them, so a rolled-back step sends nothing.
+ * the step that caused them, so a rolled-back step sends nothing; {@link NotificationMailer} e-mails them
+ * afterwards. The recipient is a user id, or a group id (every member with an e-mail address).
  */
 @Service
 public class NotificationService {
@@ -20,17 +23,22 @@ public class NotificationService {
     private static final int MAX_BODY = 4000;
 
     private final NotificationRepository notifications;
+    private final boolean mailOn;
     private final Clock clock;
 
-    NotificationService(NotificationRepository notifications, Clock clock) {
+    NotificationService(NotificationRepository notifications, ObjectProvider<JavaMailSender> mail, Clock clock) {
         this.notifications = notifications;
+        this.mailOn = mail.getIfAvailable() != null;
         this.clock = clock;
+        if (!mailOn) {
+            log.info("No mail server configured (spring.mail.host): notifications are stored, not e-mailed");
+        }
     }
 
     @Transactional
     public void notify(String recipient, String subject, String body, Long leadId) {
         notifications.save(new Notification(recipient, cut(subject, MAX_SUBJECT), cut(body, MAX_BODY), leadId,
-                Instant.now(clock)));
+                Instant.now(clock), mailOn));
         log.info("Notified {}: {}", recipient, subject);
     }
 

@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+
+import static io.leadjourney.system.SqlTime.utc;
 
 /**
  * Writes leads' scores and engagement tallies in one JDBC batch: an event batch rescoring hundreds of leads costs one round trip, where
@@ -33,7 +34,7 @@ class LeadScoreStore {
         if (leads.isEmpty()) {
             return;
         }
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        OffsetDateTime at = utc(now);
         List<Object[]> rows = leads.stream().map(lead -> new Object[]{lead.getFitScore(), lead.getEngagementScore(),
                 lead.getTotalScore(), lead.getGrade(), lead.isQualified(), lead.getScoreReasons(),
                 lead.getScoreVersions(), utc(lead.getScoredAt()), lead.getEngagementTally(), utc(lead.getTallyAsOf()),
@@ -41,7 +42,4 @@ class LeadScoreStore {
         jdbc.batchUpdate(UPDATE, rows);
     }
 
-    private static OffsetDateTime utc(Instant moment) {
-        return moment == null ? null : OffsetDateTime.ofInstant(moment, ZoneOffset.UTC);
-    }
 }

@@ -1,0 +1,116 @@
+package io.leadjourney.sla;
+
+import io.leadjourney.notification.NotificationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import static io.leadjourney.system.SqlTime.utc;
+
+/**
+ * Watches the acceptance rate (MQLs sales accepted / MQLs sales decided on, over a trailing window, from the
+ * stage log) and tells the managers once when it falls below the floor, and once when it is back. The alert's
+ * state is stored, so a restart or a second node does not repeat it.
+ */
+@Component
+public class AcceptanceRateWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(AcceptanceRateWatch.class);
+    static final String ALERT = "acceptance-rate";
+
+    private static final String DECISIONS = "select to_stage, count(*) from stage_transition"
+            + " where from_stage = 'MQL' and to_stage in ('SAL', 'REJECTED') and changed_at >= ? and changed_at < ?"
+            + " group by to_stage";
+
+    /** What a check found and did. */
+    public record Check(long accepted, long rejected, Double rate, Verdict verdict) {
+    }
+
+    public enum Verdict {
+        /** too few decisions in the window to judge; the alert stays as it is */
+        TOO_FEW_DECISIONS,
+        /** at or above the floor, as before */
+        HOLDING,
+        /** fell below the floor: managers told */
+        RAISED,
+        /** still below the floor: managers were told before */
+        STILL_BELOW,
+        /** back at or above the floor: managers told */
+        CLEARED
+    }
+
+    private final JdbcTemplate jdbc;
+    private final NotificationService notifications;
+    private final AcceptanceProperties properties;
+    private final SlaProperties sla;
+    private final Clock clock;
+
+    AcceptanceRateWatch(JdbcTemplate jdbc, NotificationService notifications, AcceptanceProperties properties,
+                        SlaProperties sla, Clock clock) {
+        this.jdbc = jdbc;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.sla = sla;
+        this.clock = clock;
+    }
+
+    /** The verdict for a rate, given whether the alert is raised; pure, for every check. */
+    static Verdict judge(boolean raised, long accepted, long rejected, int minDecisions, double floor) {
+        if (accepted + rejected < minDecisions) {
+            return Verdict.TOO_FEW_DECISIONS;
+        }
+        boolean below = (double) accepted / (accepted + rejected) < floor;
+        if (below) {
+            return raised ? Verdict.STILL_BELOW : Verdict.RAISED;
+        }
+        return raised ? Verdict.CLEARED : Verdict.HOLDING;
+    }
+
+    @Scheduled(fixedDelayString = "${leadjourney.acceptance.check-interval}",
+            initialDelayString = "${leadjourney.acceptance.check-interval}")
+    @Transactional
+    public Check check() {
+        Instant now = Instant.now(clock);
+        long[] counts = new long[2];
+        jdbc.query(DECISIONS, row -> {
+            counts["SAL".equals(row.getString(1)) ? 0 : 1] = row.getLong(2);
+        }, utc(now.minus(properties.window())), utc(now));
+        long accepted = counts[0];
+        long rejected = counts[1];
+        Double rate = accepted + rejected == 0 ? null : (double) accepted / (accepted + rejected);
+
+        List<Boolean> raised = jdbc.queryForList("select raised from alert_state where name = ? for update",
+                Boolean.class, ALERT);
+        if (raised.isEmpty()) {
+            jdbc.update("insert into alert_state (name, raised, changed_at) values (?, false, ?)", ALERT, utc(now));
+            raised = List.of(false);
+        }
+        Verdict verdict = judge(raised.get(0), accepted, rejected, properties.minDecisions(), properties.floor());
+        String figures = percent(rate) + " (" + accepted + " accepted, " + rejected + " rejected in the last "
+                + properties.window().toDays() + " days)";
+        if (verdict == Verdict.RAISED || verdict == Verdict.CLEARED) {
+            boolean nowRaised = verdict == Verdict.RAISED;
+            jdbc.update("update alert_state set raised = ?, detail = ?, changed_at = ? where name = ?", nowRaised,
+                    figures, utc(now), ALERT);
+            String subject = nowRaised
+                    ? "Acceptance rate " + percent(rate) + " is below the floor of " + percent(properties.floor())
+                    : "Acceptance rate back at " + percent(rate) + " (floor " + percent(properties.floor()) + ")";
+            notifications.notify(sla.managerGroup(), subject, "Sales accepted " + figures + ". The floor is "
+                    + percent(properties.floor()) + " of the MQLs marketing hands over.", null);
+            log.warn("{}: {}", subject, figures);
+        }
+        return new Check(accepted, rejected, rate, verdict);
+    }
+
+    private static String percent(Double rate) {
+        return rate == null ? "n/a" : Math.round(rate * 1000) / 10.0 + " %";
+    }
+
+}
