@@ -26,7 +26,7 @@ import static io.leadjourney.system.Groups.authority;
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic against Camunda's users; integrations post leads and events, marketing,
  *       managers and admins read them; integrations (the CRM), managers and admins report deal outcomes;
- *       managers and admins manage reps.</li>
+ *       managers and admins manage reps; marketing, managers and admins read the funnel.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} (HTTP Basic); the
  *       engine's authorizations then decide.</li>
  *   <li>{@code /camunda/**}: the webapps, with their own login.</li>
@@ -40,6 +40,8 @@ class SecurityConfiguration {
     private static final String[] DEFINITION_OWNERS = {authority(Groups.MARKETING), authority(Groups.MANAGERS),
             authority(Groups.ADMINS)};
     private static final String[] OUTCOME_REPORTERS = {authority(Groups.INTEGRATION), authority(Groups.MANAGERS),
+            authority(Groups.ADMINS)};
+    private static final String[] FUNNEL_READERS = {authority(Groups.MARKETING), authority(Groups.MANAGERS),
             authority(Groups.ADMINS)};
     private static final String[] REP_ADMINS = {authority(Groups.MANAGERS), authority(Groups.ADMINS)};
     private static final String[] READERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
@@ -56,6 +58,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/leads/*/outcome").hasAnyAuthority(OUTCOME_REPORTERS)
                         .requestMatchers(HttpMethod.GET, "/api/leads/**").hasAnyAuthority(READERS)
                         .requestMatchers("/api/reps", "/api/reps/**").hasAnyAuthority(REP_ADMINS)
+                        .requestMatchers(HttpMethod.GET, "/api/funnel").hasAnyAuthority(FUNNEL_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/definition/what-if").hasAnyAuthority(DEFINITION_OWNERS)
                         .anyRequest().denyAll())
                 .authenticationProvider(identity)

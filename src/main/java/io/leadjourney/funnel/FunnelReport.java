@@ -1,0 +1,72 @@
+package io.leadjourney.funnel;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The funnel of the leads captured in [{@code from}, {@code to}), from the stage log and deal outcomes.
+ *
+ * @param total    every lead of the period
+ * @param segments the same figures per {@code groupBy} value (source, rep, region or segment), if asked for
+ * @param weeks    MQL, SAL and SQL stage changes per ISO week (Monday) of the period, against marketing's target
+ * @param reps     per rep: accept decisions, SLA breaches and compliance in the period
+ * @param stuck    open leads (awaiting acceptance or in the contact cadence), longest waiting first
+ */
+public record FunnelReport(LocalDate from, LocalDate to, String groupBy, Segment total, List<Segment> segments,
+                           Acceptance acceptance, List<Week> weeks, List<RepSla> reps, Stuck stuck) {
+
+    /**
+     * @param leads          leads captured
+     * @param conversion     lead to MQL, MQL to SAL, SAL to SQL, SQL to won, lead to won (0..1, null without a base)
+     * @param acceptanceRate SALs / (SALs + rejections)
+     * @param winRate        won / (won + lost)
+     * @param hoursToAccept  from MQL to the rep's acceptance
+     * @param hoursToFirstContact from acceptance to the first contact attempt
+     * @param daysToSql      lead velocity: from capture to SQL
+     * @param rejectReasons  how many rejections gave each reason
+     */
+    public record Segment(String key, long leads, long mqls, long sals, long sqls, long won, long lost, long rejected,
+                          long recycled, long dormant, long disqualified, Map<String, Double> conversion,
+                          Double acceptanceRate, Double winRate, BigDecimal averageDealValue, Spread hoursToAccept,
+                          Spread hoursToFirstContact, Spread daysToSql, Map<String, Long> rejectReasons) {
+    }
+
+    /** Median and 90th percentile, and how many values they come from. */
+    public record Spread(Double median, Double p90, long count) {
+    }
+
+    /**
+     * Sales' side of the SLA over the period: accepted / decided, against the floor.
+     *
+     * @param belowFloor the alert state: true when the rate is below the floor
+     */
+    public record Acceptance(long accepted, long rejected, Double rate, double floor, boolean belowFloor) {
+    }
+
+    /** @param mqlTarget marketing's weekly share of its quarterly commitment */
+    public record Week(LocalDate week, long mqls, long sals, long sqls, double mqlTarget) {
+    }
+
+    /** @param compliance decisions made without a breach / all decisions and breaches; null without either */
+    public record RepSla(String rep, long decisions, long acceptBreaches, long firstContactBreaches,
+                         Double compliance) {
+    }
+
+    /**
+     * @param perStage open leads per stage, with the age of the oldest in hours
+     * @param overdue  open journey tasks past their SLA deadline
+     */
+    public record Stuck(Map<String, StageLoad> perStage, long overdue, List<OpenLead> oldest) {
+    }
+
+    public record StageLoad(long open, double oldestHours, double averageHours) {
+    }
+
+    /** An open lead, with where it waits: its instance in Cockpit and its task in Tasklist. */
+    public record OpenLead(long leadId, String name, String company, String stage, String rep, Instant since,
+                           double hoursWaiting, String activity, String cockpit, String tasklist) {
+    }
+}

@@ -1,0 +1,369 @@
+package io.leadjourney.funnel;
+
+import io.leadjourney.funnel.FunnelReport.Acceptance;
+import io.leadjourney.funnel.FunnelReport.OpenLead;
+import io.leadjourney.funnel.FunnelReport.RepSla;
+import io.leadjourney.funnel.FunnelReport.Segment;
+import io.leadjourney.funnel.FunnelReport.Spread;
+import io.leadjourney.funnel.FunnelReport.StageLoad;
+import io.leadjourney.funnel.FunnelReport.Stuck;
+import io.leadjourney.funnel.FunnelReport.Week;
+import io.leadjourney.lead.LeadStage;
+import io.leadjourney.sla.AcceptanceProperties;
+import io.leadjourney.system.InvalidFieldException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static io.leadjourney.system.SqlTime.utc;
+
+/**
+ * Funnel metrics from the application's own tables: the stage log ({@code stage_transition}), contact attempts,
+ * SLA breaches and deal outcomes, never the engine's history. The funnel follows the cohort of leads captured in
+ * the period to wherever they got since; the weekly trend and the reps' SLA count what happened in the period.
+ */
+@Service
+public class FunnelService {
+
+    /** What the funnel can be split by. */
+    public enum GroupBy {
+        SOURCE, REP, REGION, SEGMENT;
+
+        static GroupBy parse(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            return Arrays.stream(values()).filter(g -> g.name().equalsIgnoreCase(value.trim())).findFirst()
+                    .orElseThrow(() -> new InvalidFieldException("groupBy", "must be one of source, rep, region,"
+                            + " segment"));
+        }
+    }
+
+    static final int MAX_DAYS = 731;
+    private static final Set<LeadStage> OPEN = EnumSet.of(LeadStage.MQL, LeadStage.SAL);
+    private static final double WEEKS_PER_QUARTER = 13.0;
+
+    private static final String COHORT = "select id, source, country, employees, assigned_rep, created_at"
+            + " from lead where created_at >= ? and created_at < ?";
+    private static final String COHORT_TRANSITIONS = "select t.lead_id, t.from_stage, t.to_stage, t.changed_at,"
+            + " t.reason from stage_transition t join lead l on l.id = t.lead_id"
+            + " where l.created_at >= ? and l.created_at < ? order by t.lead_id, t.id";
+    private static final String COHORT_FIRST_CONTACT = "select c.lead_id, min(c.attempted_at) from contact_attempt c"
+            + " join lead l on l.id = c.lead_id where l.created_at >= ? and l.created_at < ? group by c.lead_id";
+    private static final String COHORT_DEALS = "select o.lead_id, o.outcome, o.deal_value from opportunity o"
+            + " join lead l on l.id = o.lead_id where l.created_at >= ? and l.created_at < ? and o.outcome is not null";
+    private static final String PERIOD_TRANSITIONS = "select to_stage, changed_at from stage_transition"
+            + " where to_stage in ('MQL', 'SAL', 'SQL') and changed_at >= ? and changed_at < ?";
+    private static final String PERIOD_DECISIONS = "select changed_by, to_stage, count(*) from stage_transition"
+            + " where from_stage = 'MQL' and to_stage in ('SAL', 'REJECTED') and changed_at >= ? and changed_at < ?"
+            + " group by changed_by, to_stage";
+    private static final String PERIOD_BREACHES = "select rep_id, sla, count(*) from sla_breach"
+            + " where breached_at >= ? and breached_at < ? and rep_id is not null group by rep_id, sla";
+    private static final String OPEN_LEADS = "select l.id, l.first_name, l.last_name, l.email, l.company, l.stage,"
+            + " l.assigned_rep, max(t.changed_at) from lead l join stage_transition t on t.lead_id = l.id"
+            + " where l.stage in ('MQL', 'SAL') group by l.id, l.first_name, l.last_name, l.email, l.company,"
+            + " l.stage, l.assigned_rep";
+
+    private final JdbcTemplate jdbc;
+    private final OpenWork openWork;
+    private final FunnelProperties properties;
+    private final AcceptanceProperties acceptance;
+    private final Clock clock;
+
+    FunnelService(JdbcTemplate jdbc, OpenWork openWork, FunnelProperties properties, AcceptanceProperties acceptance,
+                  Clock clock) {
+        this.jdbc = jdbc;
+        this.openWork = openWork;
+        this.properties = properties;
+        this.acceptance = acceptance;
+        this.clock = clock;
+    }
+
+    private static final class LeadFacts {
+        final long id;
+        final String source;
+        final String country;
+        final Integer employees;
+        final String rep;
+        final Instant capturedAt;
+        final Set<LeadStage> reached = EnumSet.noneOf(LeadStage.class);
+        final List<String> rejectReasons = new ArrayList<>();
+        Instant mqlAt;
+        Instant salAt;
+        Instant sqlAt;
+        Instant firstContactAt;
+        double hoursToAccept = Double.NaN;
+        int recycles;
+        String outcome;
+        BigDecimal dealValue;
+
+        LeadFacts(ResultSet row) throws SQLException {
+            this.id = row.getLong(1);
+            this.source = row.getString(2);
+            this.country = row.getString(3);
+            int employees = row.getInt(4);
+            this.employees = row.wasNull() ? null : employees;
+            this.rep = row.getString(5);
+            this.capturedAt = row.getObject(6, OffsetDateTime.class).toInstant();
+        }
+    }
+
+    /** The funnel of the leads captured in [{@code from}, {@code to}), optionally split by {@code groupBy}. */
+    @Transactional(readOnly = true)
+    public FunnelReport report(LocalDate from, LocalDate to, String groupByText) {
+        if (!to.isAfter(from)) {
+            throw new InvalidFieldException("to", "must be after from");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw new InvalidFieldException("to", "a period is at most " + MAX_DAYS + " days");
+        }
+        GroupBy groupBy = GroupBy.parse(groupByText);
+        OffsetDateTime start = utc(from.atStartOfDay(ZoneOffset.UTC).toInstant());
+        OffsetDateTime end = utc(to.atStartOfDay(ZoneOffset.UTC).toInstant());
+
+        Map<Long, LeadFacts> cohort = new LinkedHashMap<>();
+        jdbc.query(COHORT, row -> {
+            LeadFacts facts = new LeadFacts(row);
+            cohort.put(facts.id, facts);
+        }, start, end);
+        jdbc.query(COHORT_TRANSITIONS, row -> {
+            LeadFacts facts = cohort.get(row.getLong(1));
+            if (facts != null) {
+                transition(facts, row.getString(2), LeadStage.valueOf(row.getString(3)),
+                        row.getObject(4, OffsetDateTime.class).toInstant(), row.getString(5));
+            }
+        }, start, end);
+        jdbc.query(COHORT_FIRST_CONTACT, row -> {
+            LeadFacts facts = cohort.get(row.getLong(1));
+            if (facts != null) {
+                facts.firstContactAt = row.getObject(2, OffsetDateTime.class).toInstant();
+            }
+        }, start, end);
+        jdbc.query(COHORT_DEALS, row -> {
+            LeadFacts facts = cohort.get(row.getLong(1));
+            if (facts != null) {
+                facts.outcome = row.getString(2);
+                facts.dealValue = row.getBigDecimal(3);
+            }
+        }, start, end);
+
+        Segment total = segment("all", cohort.values());
+        List<Segment> segments = new ArrayList<>();
+        if (groupBy != null) {
+            Map<String, List<LeadFacts>> groups = new TreeMap<>();
+            cohort.values().forEach(facts -> groups.computeIfAbsent(keyOf(facts, groupBy), k -> new ArrayList<>())
+                    .add(facts));
+            groups.forEach((key, leads) -> segments.add(segment(key, leads)));
+        }
+        return new FunnelReport(from, to, groupBy == null ? null : groupBy.name().toLowerCase(Locale.ROOT), total,
+                segments, acceptance(total), weeks(from, to, start, end), reps(start, end), stuck());
+    }
+
+    private static void transition(LeadFacts facts, String from, LeadStage to, Instant at, String reason) {
+        facts.reached.add(to);
+        switch (to) {
+            case MQL -> {
+                if (facts.mqlAt == null) {
+                    facts.mqlAt = at;
+                }
+            }
+            case SAL -> {
+                if (facts.salAt == null) {
+                    facts.salAt = at;
+                    if (facts.mqlAt != null) {
+                        facts.hoursToAccept = hours(facts.mqlAt, at);
+                    }
+                }
+            }
+            case SQL -> {
+                if (facts.sqlAt == null) {
+                    facts.sqlAt = at;
+                }
+            }
+            case REJECTED -> facts.rejectReasons.add(reason == null ? "UNKNOWN" : reason.split(":", 2)[0].trim());
+            case NURTURE -> facts.recycles += "MQL".equals(from) || "SAL".equals(from) || "REJECTED".equals(from)
+                    ? 1 : 0;
+            default -> {
+            }
+        }
+    }
+
+    private Segment segment(String key, Collection<LeadFacts> leads) {
+        long count = leads.size();
+        long mqls = reached(leads, LeadStage.MQL);
+        long sals = reached(leads, LeadStage.SAL);
+        long sqls = reached(leads, LeadStage.SQL);
+        long won = leads.stream().filter(f -> "WON".equals(f.outcome)).count();
+        long lost = leads.stream().filter(f -> "LOST".equals(f.outcome)).count();
+        long rejected = leads.stream().mapToLong(f -> f.rejectReasons.size()).sum();
+        Map<String, Double> conversion = new LinkedHashMap<>();
+        conversion.put("leadToMql", ratio(mqls, count));
+        conversion.put("mqlToSal", ratio(sals, mqls));
+        conversion.put("salToSql", ratio(sqls, sals));
+        conversion.put("sqlToWon", ratio(won, sqls));
+        conversion.put("leadToWon", ratio(won, count));
+        Map<String, Long> reasons = new TreeMap<>();
+        leads.forEach(f -> f.rejectReasons.forEach(reason -> reasons.merge(reason, 1L, Long::sum)));
+        List<BigDecimal> wonValues = leads.stream().filter(f -> "WON".equals(f.outcome) && f.dealValue != null)
+                .map(f -> f.dealValue).toList();
+        BigDecimal average = wonValues.isEmpty() ? null : wonValues.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(wonValues.size()), 2, RoundingMode.HALF_UP);
+        return new Segment(key, count, mqls, sals, sqls, won, lost, rejected,
+                leads.stream().filter(f -> f.recycles > 0).count(), reached(leads, LeadStage.DORMANT),
+                reached(leads, LeadStage.DISQUALIFIED), conversion, ratio(sals, sals + rejected),
+                ratio(won, won + lost), average,
+                spread(leads.stream().map(f -> f.hoursToAccept).filter(h -> !Double.isNaN(h)).toList()),
+                spread(leads.stream().filter(f -> f.salAt != null && f.firstContactAt != null)
+                        .map(f -> hours(f.salAt, f.firstContactAt)).toList()),
+                spread(leads.stream().filter(f -> f.sqlAt != null)
+                        .map(f -> hours(f.capturedAt, f.sqlAt) / 24.0).toList()),
+                reasons);
+    }
+
+    private Acceptance acceptance(Segment total) {
+        Double rate = total.acceptanceRate();
+        return new Acceptance(total.sals(), total.rejected(), rate, acceptance.floor(),
+                rate != null && rate < acceptance.floor());
+    }
+
+    private List<Week> weeks(LocalDate from, LocalDate to, OffsetDateTime start, OffsetDateTime end) {
+        double target = properties.quarterlyMqlCommitment() / WEEKS_PER_QUARTER;
+        Map<LocalDate, long[]> counts = new TreeMap<>();
+        for (LocalDate week = monday(from); week.isBefore(to); week = week.plusWeeks(1)) {
+            counts.put(week, new long[3]);
+        }
+        jdbc.query(PERIOD_TRANSITIONS, row -> {
+            LocalDate week = monday(row.getObject(2, OffsetDateTime.class).toLocalDate());
+            long[] c = counts.computeIfAbsent(week, w -> new long[3]);
+            c[switch (row.getString(1)) {
+                case "MQL" -> 0;
+                case "SAL" -> 1;
+                default -> 2;
+            }]++;
+        }, start, end);
+        return counts.entrySet().stream().map(e -> new Week(e.getKey(), e.getValue()[0], e.getValue()[1],
+                e.getValue()[2], Math.round(target * 10) / 10.0)).toList();
+    }
+
+    private List<RepSla> reps(OffsetDateTime start, OffsetDateTime end) {
+        Map<String, long[]> byRep = new TreeMap<>();
+        jdbc.query(PERIOD_DECISIONS, row -> {
+            byRep.computeIfAbsent(row.getString(1), r -> new long[3])[0] += row.getLong(3);
+        }, start, end);
+        jdbc.query(PERIOD_BREACHES, row -> {
+            byRep.computeIfAbsent(row.getString(1), r -> new long[3])["ACCEPT_LEAD".equals(row.getString(2)) ? 1 : 2]
+                    += row.getLong(3);
+        }, start, end);
+        return byRep.entrySet().stream().map(e -> {
+            long[] c = e.getValue();
+            // Decisions are within the acceptance SLA (a lapsed one is a breach, and the lead moves on); a
+            // decision followed by a first-contact breach is not compliant.
+            return new RepSla(e.getKey(), c[0], c[1], c[2], ratio(Math.max(0, c[0] - c[2]), c[0] + c[1]));
+        }).toList();
+    }
+
+    private Stuck stuck() {
+        Instant now = Instant.now(clock);
+        List<OpenLead> open = new ArrayList<>();
+        jdbc.query(OPEN_LEADS, row -> {
+            String name = ((row.getString(2) == null ? "" : row.getString(2)) + " "
+                    + (row.getString(3) == null ? "" : row.getString(3))).trim();
+            Instant since = row.getObject(8, OffsetDateTime.class).toInstant();
+            open.add(new OpenLead(row.getLong(1), name.isEmpty() ? row.getString(4) : name, row.getString(5),
+                    row.getString(6), row.getString(7), since, round(hours(since, now)), null, null, null));
+        });
+        Map<String, StageLoad> perStage = new LinkedHashMap<>();
+        for (LeadStage stage : OPEN) {
+            List<Double> ages = open.stream().filter(lead -> lead.stage().equals(stage.name()))
+                    .map(OpenLead::hoursWaiting).toList();
+            perStage.put(stage.name(), new StageLoad(ages.size(), ages.stream().mapToDouble(d -> d).max().orElse(0),
+                    round(ages.stream().mapToDouble(d -> d).average().orElse(0))));
+        }
+        List<OpenLead> oldest = open.stream().sorted(Comparator.comparing(OpenLead::since))
+                .limit(properties.stuckListSize()).toList();
+        Map<Long, OpenWork.Waiting> waiting = openWork.waitingOf(oldest.stream().map(OpenLead::leadId).toList());
+        List<OpenLead> linked = oldest.stream().map(lead -> {
+            OpenWork.Waiting where = waiting.get(lead.leadId());
+            return where == null ? lead : new OpenLead(lead.leadId(), lead.name(), lead.company(), lead.stage(),
+                    lead.rep(), lead.since(), lead.hoursWaiting(), where.activity(),
+                    "/camunda/app/cockpit/default/#/process-instance/" + where.processInstanceId(),
+                    where.taskId() == null ? null : "/camunda/app/tasklist/default/#/?task=" + where.taskId());
+        }).toList();
+        return new Stuck(perStage, openWork.overdueTasks(), linked);
+    }
+
+    private static String keyOf(LeadFacts facts, GroupBy groupBy) {
+        return switch (groupBy) {
+            case SOURCE -> facts.source == null ? "(none)" : facts.source;
+            case REP -> facts.rep == null ? "(unassigned)" : facts.rep;
+            case REGION -> facts.country == null ? "(unknown)" : facts.country;
+            case SEGMENT -> sizeBand(facts.employees);
+        };
+    }
+
+    /** The company-size bands of the routing table's example. */
+    static String sizeBand(Integer employees) {
+        if (employees == null || employees <= 0) {
+            return "unknown size";
+        }
+        return employees <= 10 ? "1-10" : employees <= 50 ? "11-50" : employees <= 1000 ? "51-1000" : "over 1000";
+    }
+
+    private static long reached(Collection<LeadFacts> leads, LeadStage stage) {
+        return leads.stream().filter(f -> f.reached.contains(stage)).count();
+    }
+
+    static Spread spread(List<Double> values) {
+        if (values.isEmpty()) {
+            return new Spread(null, null, 0);
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new Spread(round(percentile(sorted, 0.5)), round(percentile(sorted, 0.9)), sorted.length);
+    }
+
+    /** Nearest-rank percentile. */
+    static double percentile(double[] sorted, double share) {
+        int rank = (int) Math.ceil(share * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static Double ratio(long part, long whole) {
+        return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
+    }
+
+    private static double hours(Instant from, Instant to) {
+        return Duration.between(from, to).toSeconds() / 3600.0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+}
