@@ -3,6 +3,7 @@ package io.leadjourney.engagement;
 import io.leadjourney.journey.LeadRequalification;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
+import io.leadjourney.system.LeadJourneyMetrics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,9 +21,12 @@ public class EngagementService {
     private final EventRows rows;
     private final LeadRepository leads;
     private final LeadRequalification requalification;
+    private final LeadJourneyMetrics metrics;
     private final Clock clock;
 
-    EngagementService(EventRows rows, LeadRepository leads, LeadRequalification requalification, Clock clock) {
+    EngagementService(EventRows rows, LeadRepository leads, LeadRequalification requalification,
+                      LeadJourneyMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.rows = rows;
         this.leads = leads;
         this.requalification = requalification;
@@ -36,6 +40,7 @@ public class EngagementService {
         LeadRequalification.Change change = requalification.begin(List.of(lead));
         long eventId = rows.insert(leadId, input.type(), input.occurredAt(), Instant.now(clock));
         change.add(leadId, input.type(), input.occurredAt());
+        metrics.count(LeadJourneyMetrics.EVENTS_INGESTED, 1, "via", "single");
         LeadRequalification.Outcome outcome = change.finish().get(leadId);
         return new EngagementResult(leadId, eventId, outcome.card().engagementScore(),
                 outcome.card().totalScore(), outcome.card().qualified(), outcome.stage(), outcome.reengaged(),

@@ -6,6 +6,7 @@ import io.leadjourney.journey.LeadRequalification;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.system.Chunks;
+import io.leadjourney.system.LeadJourneyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,14 +52,16 @@ public class EventBatchService {
     private final EngagementEventRepository events;
     private final LeadRepository leads;
     private final LeadRequalification requalification;
+    private final LeadJourneyMetrics metrics;
     private final Clock clock;
 
     EventBatchService(JdbcTemplate jdbc, EngagementEventRepository events, LeadRepository leads,
-                      LeadRequalification requalification, Clock clock) {
+                      LeadRequalification requalification, LeadJourneyMetrics metrics, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.leads = leads;
         this.requalification = requalification;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -128,6 +131,7 @@ public class EventBatchService {
                 .map(locked::get).toList();
         LeadRequalification.Change change = requalification.begin(touched);
         insert(rows);
+        metrics.count(LeadJourneyMetrics.EVENTS_INGESTED, rows.size(), "via", "batch");
         rows.stream().filter(row -> row.leadId() != null).forEach(row -> change.add(row.leadId(),
                 row.checked().type(), row.checked().occurredAt()));
         change.finish();

@@ -2,6 +2,7 @@ package io.leadjourney.lead;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.leadjourney.system.LeadJourneyMetrics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +18,14 @@ public class LeadStageService {
 
     private final LeadRepository leads;
     private final StageTransitionRepository transitions;
+    private final LeadJourneyMetrics metrics;
     private final Clock clock;
 
-    LeadStageService(LeadRepository leads, StageTransitionRepository transitions, Clock clock) {
+    LeadStageService(LeadRepository leads, StageTransitionRepository transitions, LeadJourneyMetrics metrics,
+                     Clock clock) {
         this.leads = leads;
         this.transitions = transitions;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -46,6 +50,7 @@ public class LeadStageService {
         Instant now = Instant.now(clock);
         lead.moveTo(to, now);
         transitions.save(new StageTransition(leadId, from, to, now, by, reason));
+        metrics.count(LeadJourneyMetrics.STAGE_TRANSITIONS, 1, "to", to.name());
         log.info("Lead {} moved {} -> {} by {} ({})", leadId, from, to, by, reason);
         return from;
     }

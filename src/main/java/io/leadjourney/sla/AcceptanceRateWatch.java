@@ -29,7 +29,7 @@ public class AcceptanceRateWatch {
             + " where from_stage = 'MQL' and to_stage in ('SAL', 'REJECTED') and changed_at >= ? and changed_at < ?"
             + " group by to_stage";
 
-    /** What a check found and did. */
+    /** What a check found and did ({@code verdict} null for a {@link #measure()}). */
     public record Check(long accepted, long rejected, Double rate, Verdict verdict) {
     }
 
@@ -73,18 +73,26 @@ public class AcceptanceRateWatch {
         return raised ? Verdict.CLEARED : Verdict.HOLDING;
     }
 
-    @Scheduled(fixedDelayString = "${leadjourney.acceptance.check-interval}",
-            initialDelayString = "${leadjourney.acceptance.check-interval}")
-    @Transactional
-    public Check check() {
+    /** Accepted and rejected MQLs over the trailing window, as of now; changes nothing. */
+    public Check measure() {
         Instant now = Instant.now(clock);
         long[] counts = new long[2];
         jdbc.query(DECISIONS, row -> {
             counts["SAL".equals(row.getString(1)) ? 0 : 1] = row.getLong(2);
         }, utc(now.minus(properties.window())), utc(now));
-        long accepted = counts[0];
-        long rejected = counts[1];
-        Double rate = accepted + rejected == 0 ? null : (double) accepted / (accepted + rejected);
+        long decided = counts[0] + counts[1];
+        return new Check(counts[0], counts[1], decided == 0 ? null : (double) counts[0] / decided, null);
+    }
+
+    @Scheduled(fixedDelayString = "${leadjourney.acceptance.check-interval}",
+            initialDelayString = "${leadjourney.acceptance.check-interval}")
+    @Transactional
+    public Check check() {
+        Instant now = Instant.now(clock);
+        Check measured = measure();
+        long accepted = measured.accepted();
+        long rejected = measured.rejected();
+        Double rate = measured.rate();
 
         List<Boolean> raised = jdbc.queryForList("select raised from alert_state where name = ? for update",
                 Boolean.class, ALERT);

@@ -6,6 +6,7 @@ import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.notification.NotificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.leadjourney.system.LeadJourneyMetrics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +23,16 @@ public class SlaService {
     private final LeadRepository leads;
     private final NotificationService notifications;
     private final SlaProperties properties;
+    private final LeadJourneyMetrics metrics;
     private final Clock clock;
 
     SlaService(SlaBreachRepository breaches, LeadRepository leads, NotificationService notifications,
-               SlaProperties properties, Clock clock) {
+               SlaProperties properties, LeadJourneyMetrics metrics, Clock clock) {
         this.breaches = breaches;
         this.leads = leads;
         this.notifications = notifications;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -52,6 +55,7 @@ public class SlaService {
     public String recordBreach(long leadId, Sla sla, String repId, String processInstanceId) {
         Lead lead = lead(leadId);
         breaches.save(new SlaBreach(leadId, sla, repId, Instant.now(clock), processInstanceId));
+        metrics.count(LeadJourneyMetrics.SLA_BREACHES, 1, "sla", sla.name());
         String message = "SLA breach: " + describe(sla) + " for lead " + leadId + " (" + lead.displayName()
                 + ") missed by " + (repId == null ? "an unassigned group" : repId);
         notifications.notify(properties.managerGroup(), message, message, leadId);

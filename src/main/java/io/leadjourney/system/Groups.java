@@ -8,6 +8,8 @@ public final class Groups {
     public static final String SALES_REPS = "sales-reps";
     public static final String MARKETING = "marketing";
     public static final String INTEGRATION = "integration";
+    /** Service accounts that scrape {@code /actuator/prometheus} and read health. */
+    public static final String MONITORING = "monitoring";
     /** The bands of the default {@code lead-routing} table. */
     public static final String REPS_SMALL = "reps-small";
     public static final String REPS_MID = "reps-mid";

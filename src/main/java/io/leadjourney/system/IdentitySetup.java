@@ -62,6 +62,7 @@ class IdentitySetup {
         group(Groups.REPS_APAC, "Reps: APAC territory");
         group(Groups.MARKETING, "Marketing");
         group(Groups.INTEGRATION, "Marketing systems (API)");
+        group(Groups.MONITORING, "Monitoring (Prometheus, health)");
 
         // Reps work in Tasklist; the engine grants them their own and their group's tasks as they are created.
         grant(Groups.SALES_REPS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

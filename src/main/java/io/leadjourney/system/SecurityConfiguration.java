@@ -73,6 +73,28 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Actuator: a bare liveness probe for everyone; metrics and health details for monitoring, managers, admins. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+                                         ObjectMapper json) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/liveness").permitAll()
+                        .anyRequest().hasAnyAuthority(authority(Groups.MONITORING), authority(Groups.MANAGERS),
+                                authority(Groups.ADMINS)))
+                .authenticationProvider(identity)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required",
+                                "Use HTTP Basic with a monitoring, manager or admin user")))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        problem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
+                                "Your groups do not allow " + request.getRequestURI())))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
     /** The webapps and engine-rest bring their own authentication and CSRF protection. */
     @Bean
     @Order(2)
