@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import java.io.IOException;
 import java.util.Map;
@@ -52,6 +53,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
                                     ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/events", "/api/events")
                         .hasAnyAuthority(WRITERS)
@@ -95,9 +97,32 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The webapps and engine-rest bring their own authentication and CSRF protection. */
+    /**
+     * The funnel dashboard: managers and admins, logged in to the Camunda webapps (same session) or with HTTP
+     * Basic like the API. The page reads {@code /api/funnel}, which accepts the same two logins.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain dashboardSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+                                          ObjectMapper json) throws Exception {
+        http.securityMatcher("/dashboard", "/dashboard/**")
+                .addFilterBefore(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(REP_ADMINS))
+                .authenticationProvider(identity)
+                .httpBasic(basic -> basic.realmName("Lead Journey"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        problem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
+                                "The dashboard is for managers and admins")))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+                                + " frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /** The webapps and engine-rest bring their own authentication and CSRF protection. */
+    @Bean
+    @Order(3)
     SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

@@ -228,6 +228,15 @@ class FunnelIT extends IntegrationTest {
         assertThat(funnel("rep-a", period()).getStatusCode().value()).isEqualTo(403);
         assertThat(funnel("integration", period()).getStatusCode().value()).isEqualTo(403);
         assertThat(funnel("admin", period()).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.withBasicAuth("rep-a", "rep-a").getForEntity("/dashboard/", String.class).getStatusCode()
+                .value()).as("a rep cannot open the dashboard").isEqualTo(403);
+        assertThat(http.getForEntity("/dashboard/", String.class).getStatusCode().value()).isEqualTo(401);
+        ResponseEntity<String> page = http.withBasicAuth("manager", "manager").getForEntity("/dashboard/",
+                String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("<canvas id=\"funnel-chart\"");
+        assertThat(http.getForEntity("/webjars/chart.js/dist/chart.umd.js", String.class).getStatusCode().value())
+                .as("Chart.js served by the app").isEqualTo(200);
         Map<String, String> bad = Map.of(
                 "groupBy", period() + "&groupBy=colour",
                 "from", "to=" + monday,

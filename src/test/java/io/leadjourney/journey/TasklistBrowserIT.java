@@ -1,27 +1,15 @@
 package io.leadjourney.journey;
 
-import io.leadjourney.IntegrationTest;
+import io.leadjourney.BrowserTest;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -34,42 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * discovery call, and the lead becomes an SQL.
  * Runs with {@code -Pbrowser}; needs {@code apt-get install chromium chromium-driver}.
  */
-class TasklistBrowserIT extends IntegrationTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    @LocalServerPort
-    private int port;
-
-    private ChromeDriver browser;
-    private Path profile;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        profile = Files.createTempDirectory("lead-journey-chromium");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1400,1400", "--user-data-dir=" + profile);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
-            }
-        }
-    }
+class TasklistBrowserIT extends BrowserTest {
 
     @Test
     void repWorksALeadFromAcceptanceToSqlInTasklist() throws IOException {
@@ -79,16 +32,10 @@ class TasklistBrowserIT extends IntegrationTest {
         runDueJobs(id);
         Task task = taskOf(id, TASK_ACCEPT_LEAD);
         assertThat(task.getAssignee()).isEqualTo("rep-c");
-        String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        String tasklist = url("/camunda/app/tasklist/default/");
+        logIn("tasklist", "rep-c");
 
-        browser.get(tasklist);
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-        browser.findElement(By.cssSelector("input[type=text]")).sendKeys("rep-c");
-        browser.findElement(By.cssSelector("input[type=password]")).sendKeys("rep-c");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
-
         browser.get(tasklist + "#/?task=" + task.getId());
         wait.until(driver -> formValues().stream().anyMatch(value -> value.equals("Orbital Analytics")));
         List<String> shown = formValues();
@@ -162,10 +109,5 @@ class TasklistBrowserIT extends IntegrationTest {
         return (List<String>) ((JavascriptExecutor) browser).executeScript(
                 "return Array.from(document.querySelectorAll('.fjs-container input, .fjs-container textarea'))"
                         + ".map(e => e.value);");
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }
