@@ -71,13 +71,15 @@ public class FunnelService {
             + " from lead where created_at >= ? and created_at < ?";
     private static final String COHORT_TRANSITIONS = "select t.lead_id, t.from_stage, t.to_stage, t.changed_at,"
             + " t.reason from stage_transition t join lead l on l.id = t.lead_id"
-            + " where l.created_at >= ? and l.created_at < ? order by t.lead_id, t.id";
+            + " where l.created_at >= ? and l.created_at < ?";
     private static final String COHORT_FIRST_CONTACT = "select c.lead_id, min(c.attempted_at) from contact_attempt c"
             + " join lead l on l.id = c.lead_id where l.created_at >= ? and l.created_at < ? group by c.lead_id";
     private static final String COHORT_DEALS = "select o.lead_id, o.outcome, o.deal_value from opportunity o"
             + " join lead l on l.id = o.lead_id where l.created_at >= ? and l.created_at < ? and o.outcome is not null";
-    private static final String PERIOD_TRANSITIONS = "select to_stage, changed_at from stage_transition"
-            + " where to_stage in ('MQL', 'SAL', 'SQL') and changed_at >= ? and changed_at < ?";
+    /** Per stage and UTC day, counted by the database: a year is a few hundred rows, not every stage change. */
+    private static final String PERIOD_TRANSITIONS = "select to_stage, cast(changed_at at time zone 'UTC' as date),"
+            + " count(*) from stage_transition where to_stage in ('MQL', 'SAL', 'SQL') and changed_at >= ?"
+            + " and changed_at < ? group by to_stage, cast(changed_at at time zone 'UTC' as date)";
     private static final String PERIOD_DECISIONS = "select changed_by, to_stage, count(*) from stage_transition"
             + " where from_stage = 'MQL' and to_stage in ('SAL', 'REJECTED') and changed_at >= ? and changed_at < ?"
             + " group by changed_by, to_stage";
@@ -128,7 +130,7 @@ public class FunnelService {
             int employees = row.getInt(4);
             this.employees = row.wasNull() ? null : employees;
             this.rep = row.getString(5);
-            this.capturedAt = row.getObject(6, OffsetDateTime.class).toInstant();
+            this.capturedAt = row.getTimestamp(6).toInstant();
         }
     }
 
@@ -154,9 +156,14 @@ public class FunnelService {
             LeadFacts facts = cohort.get(row.getLong(1));
             if (facts != null) {
                 transition(facts, row.getString(2), LeadStage.valueOf(row.getString(3)),
-                        row.getObject(4, OffsetDateTime.class).toInstant(), row.getString(5));
+                        row.getTimestamp(4).toInstant(), row.getString(5));
             }
         }, start, end);
+        cohort.values().forEach(facts -> {
+            if (facts.mqlAt != null && facts.salAt != null) {
+                facts.hoursToAccept = hours(facts.mqlAt, facts.salAt);
+            }
+        });
         jdbc.query(COHORT_FIRST_CONTACT, row -> {
             LeadFacts facts = cohort.get(row.getLong(1));
             if (facts != null) {
@@ -183,27 +190,13 @@ public class FunnelService {
                 segments, acceptance(total), weeks(from, to, start, end), reps(start, end), stuck());
     }
 
+    /** Takes one stage change; they come in no particular order, so the first of each kind is the earliest. */
     private static void transition(LeadFacts facts, String from, LeadStage to, Instant at, String reason) {
         facts.reached.add(to);
         switch (to) {
-            case MQL -> {
-                if (facts.mqlAt == null) {
-                    facts.mqlAt = at;
-                }
-            }
-            case SAL -> {
-                if (facts.salAt == null) {
-                    facts.salAt = at;
-                    if (facts.mqlAt != null) {
-                        facts.hoursToAccept = hours(facts.mqlAt, at);
-                    }
-                }
-            }
-            case SQL -> {
-                if (facts.sqlAt == null) {
-                    facts.sqlAt = at;
-                }
-            }
+            case MQL -> facts.mqlAt = earliest(facts.mqlAt, at);
+            case SAL -> facts.salAt = earliest(facts.salAt, at);
+            case SQL -> facts.sqlAt = earliest(facts.sqlAt, at);
             case REJECTED -> facts.rejectReasons.add(reason == null ? "UNKNOWN" : reason.split(":", 2)[0].trim());
             case NURTURE -> facts.recycles += "MQL".equals(from) || "SAL".equals(from) || "REJECTED".equals(from)
                     ? 1 : 0;
@@ -257,13 +250,13 @@ public class FunnelService {
             counts.put(week, new long[3]);
         }
         jdbc.query(PERIOD_TRANSITIONS, row -> {
-            LocalDate week = monday(row.getObject(2, OffsetDateTime.class).toLocalDate());
+            LocalDate week = monday(row.getObject(2, LocalDate.class));
             long[] c = counts.computeIfAbsent(week, w -> new long[3]);
             c[switch (row.getString(1)) {
                 case "MQL" -> 0;
                 case "SAL" -> 1;
                 default -> 2;
-            }]++;
+            }] += row.getLong(3);
         }, start, end);
         return counts.entrySet().stream().map(e -> new Week(e.getKey(), e.getValue()[0], e.getValue()[1],
                 e.getValue()[2], Math.round(target * 10) / 10.0)).toList();
@@ -331,6 +324,10 @@ public class FunnelService {
             return "unknown size";
         }
         return employees <= 10 ? "1-10" : employees <= 50 ? "11-50" : employees <= 1000 ? "51-1000" : "over 1000";
+    }
+
+    private static Instant earliest(Instant known, Instant at) {
+        return known == null || at.isBefore(known) ? at : known;
     }
 
     private static long reached(Collection<LeadFacts> leads, LeadStage stage) {
