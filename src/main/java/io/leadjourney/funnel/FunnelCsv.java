@@ -18,6 +18,7 @@ final class FunnelCsv {
             "rejected", "recycled", "dormant", "disqualified", "leadToMql", "mqlToSal", "salToSql", "sqlToWon",
             "leadToWon", "acceptanceRate", "winRate", "averageDealValue", "hoursToAcceptMedian", "hoursToAcceptP90",
             "hoursToFirstContactMedian", "hoursToFirstContactP90", "daysToSqlMedian", "daysToSqlP90",
+            "daysInSalMedian", "daysInSalP90",
             "rejectReasons");
 
     private FunnelCsv() {
@@ -38,6 +39,7 @@ final class FunnelCsv {
             addSpread(values, s.hoursToAccept());
             addSpread(values, s.hoursToFirstContact());
             addSpread(values, s.daysToSql());
+            addSpread(values, s.daysInSal());
             values.add(s.rejectReasons().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(" ")));
             csv.append(values.stream().map(FunnelCsv::field).collect(Collectors.joining(","))).append("\r\n");

@@ -26,12 +26,14 @@ public record FunnelReport(LocalDate from, LocalDate to, String groupBy, Segment
      * @param hoursToAccept  from MQL to the rep's acceptance
      * @param hoursToFirstContact from acceptance to the first contact attempt
      * @param daysToSql      lead velocity: from capture to SQL
+     * @param daysInSal      time in the SAL stage: from acceptance to SQL
      * @param rejectReasons  how many rejections gave each reason
      */
     public record Segment(String key, long leads, long mqls, long sals, long sqls, long won, long lost, long rejected,
                           long recycled, long dormant, long disqualified, Map<String, Double> conversion,
                           Double acceptanceRate, Double winRate, BigDecimal averageDealValue, Spread hoursToAccept,
-                          Spread hoursToFirstContact, Spread daysToSql, Map<String, Long> rejectReasons) {
+                          Spread hoursToFirstContact, Spread daysToSql, Spread daysInSal,
+                          Map<String, Long> rejectReasons) {
     }
 
     /** Median and 90th percentile, and how many values they come from. */

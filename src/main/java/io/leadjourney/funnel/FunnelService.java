@@ -234,6 +234,8 @@ public class FunnelService {
                         .map(f -> hours(f.salAt, f.firstContactAt)).toList()),
                 spread(leads.stream().filter(f -> f.sqlAt != null)
                         .map(f -> hours(f.capturedAt, f.sqlAt) / 24.0).toList()),
+                spread(leads.stream().filter(f -> f.salAt != null && f.sqlAt != null)
+                        .map(f -> hours(f.salAt, f.sqlAt) / 24.0).toList()),
                 reasons);
     }
 

@@ -147,6 +147,9 @@ class FunnelIT extends IntegrationTest {
         // Capture to SQL: 47 h and 71 h.
         assertThat(all.get("daysToSql").get("median").asDouble()).isEqualTo(2.0);
         assertThat(all.get("daysToSql").get("p90").asDouble()).isEqualTo(3.0);
+        // Acceptance to SQL: 42 h and 60 h.
+        assertThat(all.get("daysInSal").get("median").asDouble()).isEqualTo(1.8);
+        assertThat(all.get("daysInSal").get("p90").asDouble()).isEqualTo(2.5);
         assertThat(all.get("rejectReasons").get("NOT_A_FIT").asLong()).isEqualTo(1);
         assertThat(all.get("rejectReasons").get("NOT_NOW").asLong()).isEqualTo(1);
 
