@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,11 +22,14 @@ class LeadController {
 
     private final LeadIntakeService intake;
     private final LeadQueryService queries;
+    private final LeadErasureService erasure;
     private final ConcurrencyRetry retry;
 
-    LeadController(LeadIntakeService intake, LeadQueryService queries, ConcurrencyRetry retry) {
+    LeadController(LeadIntakeService intake, LeadQueryService queries, LeadErasureService erasure,
+                   ConcurrencyRetry retry) {
         this.intake = intake;
         this.queries = queries;
+        this.erasure = erasure;
         this.retry = retry;
     }
 
@@ -58,5 +62,15 @@ class LeadController {
     @GetMapping("/{id}")
     LeadView find(@PathVariable long id) {
         return queries.find(id);
+    }
+
+    /** Erases the lead's personal data everywhere (admins and marketing); 204, also when done before. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> erase(@PathVariable long id, Principal principal) {
+        retry.call(() -> {
+            erasure.erase(id, principal.getName());
+            return null;
+        });
+        return ResponseEntity.noContent().build();
     }
 }

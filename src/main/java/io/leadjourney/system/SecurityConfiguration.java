@@ -42,6 +42,7 @@ class SecurityConfiguration {
             authority(Groups.ADMINS)};
     private static final String[] OUTCOME_REPORTERS = {authority(Groups.INTEGRATION), authority(Groups.MANAGERS),
             authority(Groups.ADMINS)};
+    private static final String[] ERASERS = {authority(Groups.MARKETING), authority(Groups.ADMINS)};
     private static final String[] FUNNEL_READERS = {authority(Groups.MARKETING), authority(Groups.MANAGERS),
             authority(Groups.ADMINS)};
     private static final String[] REP_ADMINS = {authority(Groups.MANAGERS), authority(Groups.ADMINS)};
@@ -59,6 +60,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/leads/*/outcome").hasAnyAuthority(OUTCOME_REPORTERS)
                         .requestMatchers(HttpMethod.GET, "/api/leads/**").hasAnyAuthority(READERS)
+                        .requestMatchers(HttpMethod.DELETE, "/api/leads/*").hasAnyAuthority(ERASERS)
                         .requestMatchers("/api/reps", "/api/reps/**").hasAnyAuthority(REP_ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/funnel").hasAnyAuthority(FUNNEL_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/definition/what-if").hasAnyAuthority(DEFINITION_OWNERS)
