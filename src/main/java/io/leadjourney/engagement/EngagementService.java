@@ -3,6 +3,7 @@ package io.leadjourney.engagement;
 import io.leadjourney.journey.LeadRequalification;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
+import io.leadjourney.system.InvalidFieldException;
 import io.leadjourney.system.LeadJourneyMetrics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,9 @@ public class EngagementService {
 
     @Transactional
     public EngagementResult record(long leadId, NewEngagementEvent input) {
+        if (!EventTime.isPlausible(input.occurredAt(), clock)) {
+            throw new InvalidFieldException("occurredAt", EventTime.PROBLEM);
+        }
         // Locks the lead first, so events for one lead are counted one after the other.
         Lead lead = leads.lock(leadId);
         LeadRequalification.Change change = requalification.begin(List.of(lead));

@@ -77,7 +77,7 @@ public class EventBatchService {
         List<Checked> valid = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             BatchEvent event = batch.get(i);
-            String problem = problemOf(event);
+            String problem = problemOf(event, clock);
             if (problem != null) {
                 items[i] = new Item(i, event == null ? null : event.eventId(), Status.REJECTED, null, problem);
             } else {
@@ -146,7 +146,7 @@ public class EventBatchService {
     }
 
     /** What is wrong with one event, naming the field, or null when nothing is. */
-    static String problemOf(BatchEvent event) {
+    static String problemOf(BatchEvent event, Clock clock) {
         if (event == null) {
             return "the event is empty";
         }
@@ -173,9 +173,11 @@ public class EventBatchService {
             return "occurredAt: is required";
         }
         try {
-            Instant.parse(event.occurredAt());
+            if (!EventTime.isPlausible(Instant.parse(event.occurredAt()), clock)) {
+                return "occurredAt: " + EventTime.PROBLEM;
+            }
         } catch (DateTimeParseException e) {
-            return "occurredAt: must be an ISO-8601 instant such as 2026-11-20T10:15:00Z";
+            return "occurredAt: " + EventTime.PROBLEM;
         }
         if (tooLong(event.page(), MAX_PAGE) || tooLong(event.asset(), MAX_PAGE)) {
             return (tooLong(event.page(), MAX_PAGE) ? "page" : "asset") + ": at most " + MAX_PAGE + " characters";

@@ -65,6 +65,21 @@ class TasklistBrowserIT extends BrowserTest {
                 "rep-c");
     }
 
+    @Test
+    void aLeadWhoseFieldsHoldHtmlShowsAsTextInTheForm() {
+        String hostile = "<img src=x onerror=\"document.title='pwned'\"><b id=injected>Bold</b>";
+        long id = captureLead(Map.of("email", uniqueEmail("html"), "firstName", "Mallory", "lastName", hostile,
+                "company", "<script>document.title='pwned'</script> Ltd", "employees", 250, "wantsContact", true));
+        runDueJobs(id);
+        Task task = taskOf(id, TASK_ACCEPT_LEAD);
+        logIn("tasklist", task.getAssignee());
+        open(url("/camunda/app/tasklist/default/"), task, "Mallory " + hostile);
+
+        assertThat(formValues()).contains("<script>document.title='pwned'</script> Ltd");
+        assertThat(browser.findElements(By.id("injected"))).as("no element made from the lead's data").isEmpty();
+        assertThat(browser.getTitle()).doesNotContain("pwned");
+    }
+
     /** Opens the task by deep link and waits until its Camunda Form shows {@code expected}. */
     private void open(String tasklist, Task task, String expected) {
         browser.get(tasklist + "#/?task=" + task.getId());
