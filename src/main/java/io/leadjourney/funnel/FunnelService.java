@@ -64,7 +64,6 @@ public class FunnelService {
     }
 
     static final int MAX_DAYS = 731;
-    private static final Set<LeadStage> OPEN = EnumSet.of(LeadStage.MQL, LeadStage.SAL);
     private static final double WEEKS_PER_QUARTER = 13.0;
 
     private static final String COHORT = "select id, source, country, employees, assigned_rep, created_at"
@@ -292,7 +291,7 @@ public class FunnelService {
                     row.getString(6), row.getString(7), since, round(hours(since, now)), null, null, null));
         });
         Map<String, StageLoad> perStage = new LinkedHashMap<>();
-        for (LeadStage stage : OPEN) {
+        for (LeadStage stage : LeadStage.OPEN) {
             List<Double> ages = open.stream().filter(lead -> lead.stage().equals(stage.name()))
                     .map(OpenLead::hoursWaiting).toList();
             perStage.put(stage.name(), new StageLoad(ages.size(), ages.stream().mapToDouble(d -> d).max().orElse(0),

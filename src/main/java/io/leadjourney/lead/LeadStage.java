@@ -1,9 +1,14 @@
 package io.leadjourney.lead;
 
+import java.util.List;
+
 /**
  * Where a lead stands in the funnel. Every change is appended to {@code stage_transition}. {@code WON} and
  * {@code LOST} are what sales reports back for an SQL ({@code POST /api/leads/{id}/outcome}).
  */
 public enum LeadStage {
-    LEAD, MQL, SAL, SQL, NURTURE, REJECTED, DISQUALIFIED, DORMANT, WON, LOST
+    LEAD, MQL, SAL, SQL, NURTURE, REJECTED, DISQUALIFIED, DORMANT, WON, LOST;
+
+    /** Leads sales is working: awaiting acceptance (MQL) or in the contact cadence (SAL). */
+    public static final List<LeadStage> OPEN = List.of(MQL, SAL);
 }

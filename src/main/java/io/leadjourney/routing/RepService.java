@@ -1,6 +1,7 @@
 package io.leadjourney.routing;
 
 import io.leadjourney.lead.LeadRepository;
+import io.leadjourney.lead.LeadStage;
 import io.leadjourney.opportunity.DealOutcome;
 import io.leadjourney.opportunity.OpportunityRepository;
 import io.leadjourney.sla.CalendarProperties;
@@ -134,7 +135,7 @@ public class RepService {
 
     private RepView view(Rep rep) {
         List<String> id = List.of(rep.getUserId());
-        long open = leads.countOpenByRep(id, RoutingService.OPEN_STAGES).stream()
+        long open = leads.countOpenByRep(id, LeadStage.OPEN).stream()
                 .mapToLong(row -> (Long) row[1]).sum();
         Map<DealOutcome, Long> outcomes = new HashMap<>();
         opportunities.countOutcomesByRep(id).forEach(row -> outcomes.put((DealOutcome) row[1], (Long) row[2]));

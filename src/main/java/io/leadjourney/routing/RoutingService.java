@@ -140,7 +140,7 @@ public class RoutingService {
         if (!ids.isEmpty()) {
             absences.findCovering(ids, today).forEach(absence -> awayUntil.merge(absence.getRepId(),
                     absence.getLastDay(), (a, b) -> a.isAfter(b) ? a : b));
-            leads.countOpenByRep(ids, OPEN_STAGES).forEach(row -> open.put((String) row[0], (Long) row[1]));
+            leads.countOpenByRep(ids, LeadStage.OPEN).forEach(row -> open.put((String) row[0], (Long) row[1]));
         }
         List<Rep> candidates = new ArrayList<>();
         for (Rep rep : members) {
@@ -224,9 +224,6 @@ public class RoutingService {
             }
         }
     }
-
-    /** Leads a rep is working: awaiting acceptance or in the contact cadence. */
-    static final List<LeadStage> OPEN_STAGES = List.of(LeadStage.MQL, LeadStage.SAL);
 
     private static String nullToDash(String value) {
         return value == null ? "-" : value;
