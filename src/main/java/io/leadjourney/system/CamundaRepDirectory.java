@@ -2,7 +2,6 @@ package io.leadjourney.system;
 
 import io.leadjourney.routing.RepDirectory;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -56,12 +55,7 @@ class CamundaRepDirectory implements RepDirectory {
             }
         }
         for (String group : wanted) {
-            if (identity.createGroupQuery().groupId(group).count() == 0) {
-                Group created = identity.newGroup(group);
-                created.setName("Reps: " + group);
-                created.setType("WORKFLOW");
-                identity.saveGroup(created);
-            }
+            IdentitySetup.ensureGroup(identity, group, "Reps: " + group);
             if (!member.contains(group)) {
                 identity.createMembership(userId, group);
             }

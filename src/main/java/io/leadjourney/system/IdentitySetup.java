@@ -96,6 +96,11 @@ class IdentitySetup {
     }
 
     private void group(String id, String name) {
+        ensureGroup(identityService, id, name);
+    }
+
+    /** Creates the group (a workflow group, as Tasklist expects) unless it exists. */
+    static void ensureGroup(IdentityService identityService, String id, String name) {
         if (identityService.createGroupQuery().groupId(id).count() == 0) {
             Group group = identityService.newGroup(id);
             group.setName(name);

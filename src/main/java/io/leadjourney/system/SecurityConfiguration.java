@@ -64,17 +64,24 @@ class SecurityConfiguration {
                         .requestMatchers("/api/reps", "/api/reps/**").hasAnyAuthority(REP_ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/funnel").hasAnyAuthority(FUNNEL_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/definition/what-if").hasAnyAuthority(DEFINITION_OWNERS)
-                        .anyRequest().denyAll())
-                .authenticationProvider(identity)
+                        .anyRequest().denyAll());
+        return statelessBasic(http, identity, json, "Use HTTP Basic with a Lead Journey user").build();
+    }
+
+    /**
+     * HTTP Basic against Camunda's users, no session of its own, no CSRF (every write carries its credentials),
+     * and 401/403 answered as problem details.
+     */
+    private static HttpSecurity statelessBasic(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+                                               ObjectMapper json, String loginHint) throws Exception {
+        return http.authenticationProvider(identity)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                "Use HTTP Basic with a Lead Journey user")))
+                        problem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required", loginHint)))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         problem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
                                 "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
     }
 
     /** Actuator: a bare liveness probe for everyone; metrics and health details for monitoring, managers, admins. */
@@ -86,17 +93,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health/liveness").permitAll()
                         .anyRequest().hasAnyAuthority(authority(Groups.MONITORING), authority(Groups.MANAGERS),
-                                authority(Groups.ADMINS)))
-                .authenticationProvider(identity)
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                "Use HTTP Basic with a monitoring, manager or admin user")))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        problem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
-                                "Your groups do not allow " + request.getRequestURI())))
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
+                                authority(Groups.ADMINS)));
+        return statelessBasic(http, identity, json, "Use HTTP Basic with a monitoring, manager or admin user")
+                .build();
     }
 
     /**
