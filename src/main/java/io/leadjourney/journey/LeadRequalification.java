@@ -2,6 +2,7 @@ package io.leadjourney.journey;
 
 import io.leadjourney.engagement.EngagementType;
 import io.leadjourney.lead.Lead;
+import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.nurture.NurtureService;
 import io.leadjourney.scoring.ScoreCard;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,11 +31,33 @@ public class LeadRequalification {
     private final ScoringService scoring;
     private final NurtureService nurture;
     private final LeadJourneyGateway journey;
+    private final LeadRepository leads;
 
-    LeadRequalification(ScoringService scoring, NurtureService nurture, LeadJourneyGateway journey) {
+    LeadRequalification(ScoringService scoring, NurtureService nurture, LeadJourneyGateway journey,
+                        LeadRepository leads) {
         this.scoring = scoring;
         this.nurture = nurture;
         this.journey = journey;
+        this.leads = leads;
+    }
+
+    /**
+     * The journey's "Mark lead dormant" step. Between the inactivity timer and this step the journey waits for
+     * no message, so an event that makes the lead qualify in that moment finds nothing to re-engage. Such a lead
+     * is not left to sleep with a qualifying score: it goes dormant and wakes up at once with a new journey.
+     *
+     * @return whether the lead woke up at once
+     */
+    @Transactional
+    public boolean markDormant(long leadId, String reason) {
+        Lead lead = leads.lock(leadId);
+        nurture.markDormant(leadId, reason);
+        if (!scoring.scores(List.of(lead)).current(lead).qualified()) {
+            return false;
+        }
+        journey.startJourney(lead);
+        log.info("Lead {} qualified while its journey was on the way to dormancy: woken at once", leadId);
+        return true;
     }
 
     /**

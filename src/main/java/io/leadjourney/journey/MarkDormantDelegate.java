@@ -1,23 +1,22 @@
 package io.leadjourney.journey;
 
-import io.leadjourney.nurture.NurtureService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Mark dormant": the lead never engaged during nurture. */
+/** "Mark dormant": the lead never engaged during nurture (or qualified too late to re-engage, and wakes up). */
 @Component
 class MarkDormantDelegate implements JavaDelegate {
 
-    private final NurtureService nurture;
+    private final LeadRequalification requalification;
 
-    MarkDormantDelegate(NurtureService nurture) {
-        this.nurture = nurture;
+    MarkDormantDelegate(LeadRequalification requalification) {
+        this.requalification = requalification;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        nurture.markDormant(JourneyVariables.leadId(execution), "No engagement for "
+        requalification.markDormant(JourneyVariables.leadId(execution), "No engagement for "
                 + JourneyVariables.string(execution, LeadJourney.VAR_NURTURE_INACTIVITY));
     }
 }

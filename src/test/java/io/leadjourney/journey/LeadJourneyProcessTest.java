@@ -78,6 +78,7 @@ class LeadJourneyProcessTest {
     private final RoutingService routing = mock(RoutingService.class);
     private final LeadStageService stages = mock(LeadStageService.class);
     private final NurtureService nurture = mock(NurtureService.class);
+    private final LeadRequalification requalification = mock(LeadRequalification.class);
     private final SlaService slas = mock(SlaService.class);
     private final HandOffService handOff = mock(HandOffService.class);
     private final SlaIncidents incidents = mock(SlaIncidents.class);
@@ -104,7 +105,7 @@ class LeadJourneyProcessTest {
         Mocks.register("recordRejectionDelegate", new RecordRejectionDelegate(stages, system));
         Mocks.register("logContactAttemptDelegate", new LogContactAttemptDelegate(cadence, system));
         Mocks.register("enterNurtureDelegate", new EnterNurtureDelegate(nurture, system));
-        Mocks.register("markDormantDelegate", new MarkDormantDelegate(nurture));
+        Mocks.register("markDormantDelegate", new MarkDormantDelegate(requalification));
         Mocks.register("disqualifyDelegate", new DisqualifyDelegate(stages, system));
         Mocks.register("handOffToSalesDelegate", new HandOffToSalesDelegate(handOff, system));
         Mocks.register("remindRepDelegate", new RemindRepDelegate(slas));
@@ -336,7 +337,7 @@ class LeadJourneyProcessTest {
         execute(job(TASK_MARK_DORMANT, journey));
 
         BpmnAwareTests.assertThat(journey).isEnded().hasPassed(END_DORMANT);
-        verify(nurture).markDormant(LEAD, "No engagement for P30D");
+        verify(requalification).markDormant(LEAD, "No engagement for P30D");
     }
 
     // --- given

@@ -1,0 +1,125 @@
+package io.leadjourney.journey;
+
+import io.leadjourney.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The race Camunda leaves to the caller, played out on purpose: the rep completes "Accept lead" through
+ * engine-rest while the accept reminder fires on the same journey and commits first. The rep still gets 204.
+ */
+class TaskCommandRetryIT extends IntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private TransactionTemplate transactions;
+    @Autowired
+    private DataSource dataSource;
+    @Autowired
+    private MeterRegistry registry;
+
+    @Test
+    void aRepCompletingATaskWhileItsReminderFiresGetsTheAnswerNotTheConflict() throws Exception {
+        long id = captureLead(Map.of("email", uniqueEmail("retry"), "firstName", "Ray", "company", "Retry Ltd",
+                "employees", 30, "role", "CFO", "wantsContact", true));
+        runDueJobs(id);
+        Task accept = taskOf(id, LeadJourney.TASK_ACCEPT_LEAD);
+        Job reminder = managementService.createJobQuery().processInstanceId(accept.getProcessInstanceId())
+                .activityId(LeadJourney.TIMER_ACCEPT_REMINDER).singleResult();
+        double retriesBefore = retries();
+
+        // Hold the lead's row: the completion stops in "Mark lead accepted", after it has read the journey.
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        String lockLead = "select id from lead where id = ? " + rowLock();
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            jdbc.queryForList(lockLead, id);
+            locked.countDown();
+            await(release);
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<ResponseEntity<String>> completion = CompletableFuture.supplyAsync(() -> {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            return http.withBasicAuth("rep-b", "rep-b").exchange("/engine-rest/task/" + accept.getId() + "/complete",
+                    HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"acceptDecision\":{\"value\":\"ACCEPT\"}}}",
+                            headers), String.class);
+        });
+        waitUntilASessionWaitsForALock();
+
+        // Meanwhile the reminder comes due and commits: it changes the journey the completion has read.
+        managementService.executeJob(reminder.getId());
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+
+        ResponseEntity<String> answer = completion.get(30, TimeUnit.SECONDS);
+        assertThat(answer.getStatusCode().value()).as("answer %s", answer.getBody()).isEqualTo(204);
+        assertThat(retries()).as("completion run again").isGreaterThan(retriesBefore);
+        runDueJobs(id);
+        assertThat(stageOf(id)).isEqualTo("SAL");
+        assertThat(taskOf(id, LeadJourney.TASK_FIRST_CONTACT)).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from stage_transition where lead_id = ? and to_stage = 'SAL'",
+                Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from notification where lead_id = ? and subject like"
+                + " 'Reminder%'", Integer.class, id)).as("the reminder went out once").isEqualTo(1);
+    }
+
+    private double retries() {
+        return registry.find(TaskCommandRetry.RETRIES).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    /**
+     * PostgreSQL: a key-share lock (the reminder's notification row references the lead) must not wait behind
+     * ours, so "no key update"; it still blocks the completion's "for update".
+     */
+    private String rowLock() throws Exception {
+        return isPostgres() ? "for no key update" : "for update";
+    }
+
+    private boolean isPostgres() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+    }
+
+    private void waitUntilASessionWaitsForALock() throws Exception {
+        String waiting = isPostgres()
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                : "select count(*) from information_schema.sessions where blocker_id is not null";
+        for (int i = 0; i < 200; i++) {
+            if (jdbc.queryForObject(waiting, Integer.class) > 0) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("The completion never reached the lead's row lock");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
