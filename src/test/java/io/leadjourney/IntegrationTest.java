@@ -34,6 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole application on a real database (H2 in memory, or PostgreSQL with {@code -Ppostgres}), served on a
  * random port. The job executor is off: tests run async steps and timers through the helpers here.
+ * <p>
+ * A test class with its own context (other properties or profiles) starts a second engine named "default".
+ * Camunda keeps engines in a static registry, so from then on engine-rest in every context of the JVM serves the
+ * engine registered last. Such a context must therefore use the same database as the others: add profiles to
+ * the suite's ({@code spring.profiles.active}) rather than replace them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // metrics are exported in the tests too: /actuator/prometheus

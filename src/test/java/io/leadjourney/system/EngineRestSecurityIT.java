@@ -44,7 +44,7 @@ class EngineRestSecurityIT extends IntegrationTest {
         assertThat(seenByRepA.findValuesAsText("id")).doesNotContain(task.getId());
         JsonNode seenByRepB = http.withBasicAuth("rep-b", "rep-b")
                 .getForEntity("/engine-rest/task?maxResults=500", JsonNode.class).getBody();
-        assertThat(seenByRepB.findValuesAsText("id")).contains(task.getId());
+        assertThat(seenByRepB.findValuesAsText("id")).as("rep-b's tasks: %s", seenByRepB).contains(task.getId());
 
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -4,13 +4,16 @@ import io.leadjourney.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ActiveProfilesResolver;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import static io.leadjourney.system.WebappHardeningIT.TASKLIST;
 import static io.leadjourney.system.WebappHardeningIT.cookie;
@@ -21,8 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code tls} profile, as behind a TLS-terminating proxy on the same host: requests that arrived over https
  * ({@code X-Forwarded-Proto}) get Secure cookies and HSTS, from the webapps and from the API.
  */
-@ActiveProfiles({"test", "tls"})
+@ActiveProfiles(resolver = TlsHardeningIT.WithTls.class)
 class TlsHardeningIT extends IntegrationTest {
+
+    /** The suite's profiles ({@code test}, or {@code test,postgres}) plus {@code tls}, on the same database. */
+    static class WithTls implements ActiveProfilesResolver {
+        @Override
+        public String[] resolve(Class<?> testClass) {
+            List<String> profiles = new ArrayList<>(List.of(System.getProperty("spring.profiles.active", "test")
+                    .split(",")));
+            profiles.add("tls");
+            return profiles.toArray(String[]::new);
+        }
+    }
 
     @LocalServerPort
     private int port;
