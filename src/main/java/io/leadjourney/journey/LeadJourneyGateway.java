@@ -3,7 +3,7 @@ package io.leadjourney.journey;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.nurture.NurtureProperties;
 import io.leadjourney.sla.SlaProperties;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -70,9 +70,12 @@ public class LeadJourneyGateway {
                     .processInstanceBusinessKey(String.valueOf(leadId))
                     .correlateAllWithResult()
                     .isEmpty());
-        } catch (OptimisticLockingException conflict) {
+        } catch (ProcessEngineException failure) {
+            if (!EngineConflicts.lostRace(failure)) {
+                throw failure;
+            }
             // The journey moved at the same moment (a timer fired): the caller's transaction is tried again.
-            throw new ConcurrencyFailureException("Journey of lead " + leadId + " changed concurrently", conflict);
+            throw new ConcurrencyFailureException("Journey of lead " + leadId + " changed concurrently", failure);
         }
     }
 }

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +44,6 @@ class TaskCommandRetry extends AbstractProcessEnginePlugin {
     static final int ATTEMPTS = 4;
     private static final Set<Class<?>> TASK_COMMANDS = Set.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class,
             ClaimTaskCmd.class, SetTaskVariablesCmd.class);
-    /** PostgreSQL's (and the SQL standard's) serialization failure and deadlock. */
-    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01");
     /** Counts the task commands run again, tagged with the command. */
     static final String RETRIES = "leadjourney.task.command.retries";
     private static final Logger log = LoggerFactory.getLogger(TaskCommandRetry.class);
@@ -85,7 +82,7 @@ class TaskCommandRetry extends AbstractProcessEnginePlugin {
                 try {
                     return next.execute(command);
                 } catch (ProcessEngineException failure) {
-                    if (attempt == ATTEMPTS || !lostRace(failure)) {
+                    if (attempt == ATTEMPTS || !EngineConflicts.lostRace(failure)) {
                         throw failure;
                     }
                     Counter.builder(RETRIES).description("Task commands run again after losing a race")
@@ -101,18 +98,6 @@ class TaskCommandRetry extends AbstractProcessEnginePlugin {
             return TASK_COMMANDS.contains(command.getClass())
                     && Context.getCommandContext() == null
                     && !TransactionSynchronizationManager.isActualTransactionActive();
-        }
-
-        static boolean lostRace(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof OptimisticLockingException) {
-                    return true;
-                }
-                if (cause instanceof SQLException sql && RETRYABLE_SQL_STATES.contains(sql.getSQLState())) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private static void pause(int attempt) {

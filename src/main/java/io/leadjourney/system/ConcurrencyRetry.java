@@ -1,5 +1,6 @@
 package io.leadjourney.system;
 
+import io.leadjourney.journey.EngineConflicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -8,8 +9,8 @@ import org.springframework.stereotype.Component;
 import java.util.function.Supplier;
 
 /**
- * Runs a whole transaction again when it lost a race (a row lock timed out, or the engine reported an optimistic
- * locking conflict on a journey), so the client sees the answer rather than the conflict. Only for work that is
+ * Runs a whole transaction again when it lost a race (a row lock timed out, a deadlock, or the engine reported an
+ * optimistic locking conflict on a journey), so the client sees the answer rather than the conflict. Only for work that is
  * safe to repeat: a failed attempt stored nothing.
  */
 @Component
@@ -18,12 +19,17 @@ public class ConcurrencyRetry {
     private static final Logger log = LoggerFactory.getLogger(ConcurrencyRetry.class);
     static final int ATTEMPTS = 3;
 
+    /** Spring's translation of a lock timeout or deadlock, or the engine's optimistic locking or deadlock. */
+    private static boolean lostRace(RuntimeException failure) {
+        return failure instanceof ConcurrencyFailureException || EngineConflicts.lostRace(failure);
+    }
+
     public <T> T call(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
-            } catch (ConcurrencyFailureException conflict) {
-                if (attempt == ATTEMPTS) {
+            } catch (RuntimeException conflict) {
+                if (attempt == ATTEMPTS || !lostRace(conflict)) {
                     throw conflict;
                 }
                 log.info("Concurrent change, trying again ({} of {}): {}", attempt + 1, ATTEMPTS,

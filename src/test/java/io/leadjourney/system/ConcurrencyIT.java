@@ -1,9 +1,9 @@
 package io.leadjourney.system;
 
 import io.leadjourney.IntegrationTest;
+import io.leadjourney.journey.EngineConflicts;
 import io.leadjourney.journey.LeadJourney;
 import io.leadjourney.scoring.ScoringService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -260,19 +260,24 @@ class ConcurrencyIT extends IntegrationTest {
         return answer;
     }
 
-    /** Like the job executor: a conflict leaves the job for a later try, a job already gone is nothing to do. */
+    /**
+     * Like the job executor: a lost race (optimistic locking, or a PostgreSQL deadlock victim) leaves the job for a
+     * later try, a job already gone is nothing to do.
+     */
     private void executeAsJobExecutor(String jobId) {
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
                 managementService.executeJob(jobId);
                 return;
-            } catch (OptimisticLockingException conflict) {
-                jobConflicts.incrementAndGet();
-            } catch (ProcessEngineException gone) {
+            } catch (ProcessEngineException failure) {
+                if (EngineConflicts.lostRace(failure)) {
+                    jobConflicts.incrementAndGet();
+                    continue;
+                }
                 if (managementService.createJobQuery().jobId(jobId).count() == 0) {
                     return;
                 }
-                throw gone;
+                throw failure;
             }
         }
         throw new AssertionError("Job " + jobId + " lost every race");

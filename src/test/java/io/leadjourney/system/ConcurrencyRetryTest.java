@@ -1,9 +1,11 @@
 package io.leadjourney.system;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,19 @@ class ConcurrencyRetryTest {
             throw new ConcurrencyFailureException("raced");
         })).isInstanceOf(ConcurrencyFailureException.class);
         assertThat(attempts).hasValue(ConcurrencyRetry.ATTEMPTS);
+    }
+
+    @Test
+    void anEngineTransactionChosenAsDeadlockVictimIsTriedAgain() {
+        AtomicInteger attempts = new AtomicInteger();
+        String answer = retry.call(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new ProcessEngineException("flush failed", new SQLException("deadlock detected", "40P01"));
+            }
+            return "stored";
+        });
+        assertThat(answer).isEqualTo("stored");
+        assertThat(attempts).hasValue(2);
     }
 
     @Test
