@@ -15,4 +15,6 @@ USER leadjourney
 WORKDIR /app
 COPY --from=build /src/app.jar app.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# Half the container's memory for the heap: in a 1 GiB container the JVM stays under 1 GiB resident
+# (FootprintBenchmark, README "Performance").
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-jar", "/app/app.jar"]

@@ -1,0 +1,146 @@
+package io.leadjourney.bench;
+
+import io.leadjourney.IntegrationTest;
+import io.leadjourney.journey.LeadJourney;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+
+import static io.leadjourney.system.SqlTime.utc;
+
+/**
+ * The application with its job executor running, as in production, for the benchmarks that measure the engine's
+ * work: intake, SLA timers, the task list. Timers count clock time here (a benchmark at night must not wait for
+ * the working day). Helpers build the bare-engine baselines and bulk data.
+ */
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "leadjourney.calendar.mode=CLOCK",
+        "leadjourney.mail.poll-interval=PT1H"})
+abstract class EngineBenchmark extends IntegrationTest {
+
+    static final String BENCH_REP_GROUP = "reps-bench";
+
+    @Autowired
+    protected ProcessEngineConfigurationImpl engine;
+    @Autowired
+    protected RepositoryService repositoryService;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected DataSource dataSource;
+
+    protected String database() {
+        return BenchmarkReport.database(dataSource);
+    }
+
+    protected JobExecutor jobExecutor() {
+        return engine.getJobExecutor();
+    }
+
+    /** Deploys a bare model once per run (a new version each time, which is what a redeploy does). */
+    protected void deploy(BpmnModelInstance model, String name) {
+        repositoryService.createDeployment().name(name).addModelInstance(name + ".bpmn", model).deploy();
+    }
+
+    /** start → no-op service task → user task: the bare shape of intake. */
+    static BpmnModelInstance bareIntake(String key) {
+        return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("noop").camundaExpression("${true}")
+                .userTask("wait").camundaAssignee("${assignee}").endEvent().done();
+    }
+
+    /** start → timer (a duration from a variable) → end: the bare shape of an SLA timer. */
+    static BpmnModelInstance bareTimer(String key) {
+        return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent().intermediateCatchEvent("timer").timerWithDuration("${after}").endEvent().done();
+    }
+
+    /** Lead rows without journeys, as a bulk import would leave them: answers their ids. */
+    protected List<Long> insertLeads(String prefix, int count) {
+        List<Object[]> rows = new ArrayList<>();
+        Object now = utc(Instant.now());
+        for (int i = 0; i < count; i++) {
+            rows.add(new Object[]{prefix + "-" + i + "@bench.example", "Bench", "Lead " + i, "Bench Co " + i,
+                    10 + (i * 37) % 3000, i % 3 == 0 ? "webinar" : "web form", "MQL", now, now});
+        }
+        for (int from = 0; from < rows.size(); from += 1000) {
+            jdbc.batchUpdate("insert into lead (email, first_name, last_name, company, employees, source, stage,"
+                    + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
+        return jdbc.queryForList("select id from lead where email like ? order by id", Long.class, prefix + "-%");
+    }
+
+    /** Journeys that have been scored and routed: started right before "Accept lead", assigned to the rep. */
+    protected void startAtAcceptLead(long leadId, String rep, String remindAfter) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(LeadJourney.VAR_LEAD_ID, leadId);
+        variables.put(LeadJourney.VAR_LEAD_NAME, "Bench Lead " + leadId);
+        variables.put(LeadJourney.VAR_COMPANY, "Bench Co");
+        variables.put(LeadJourney.VAR_ASSIGNED_REP, rep);
+        variables.put(LeadJourney.VAR_ASSIGNED_GROUP, BENCH_REP_GROUP);
+        variables.put(LeadJourney.VAR_ACCEPT_REMIND_AFTER, remindAfter);
+        variables.put(LeadJourney.VAR_ACCEPT_ESCALATE_AFTER, "P30D");
+        variables.put(LeadJourney.VAR_MANAGER_GROUP, "managers");
+        variables.put(LeadJourney.VAR_NURTURE_INACTIVITY, "P30D");
+        runtimeService.createProcessInstanceByKey(LeadJourney.PROCESS_ID).businessKey(String.valueOf(leadId))
+                .startBeforeActivity(LeadJourney.TASK_ACCEPT_LEAD).setVariables(variables).execute();
+    }
+
+    /** Runs {@code work} for 0..count-1 on {@code threads} threads, answering the seconds it took. */
+    static double inParallel(int count, int threads, IntConsumer work) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> {
+                    for (int i = first; i < count; i += threads) {
+                        work.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Waits until the condition holds, polling; fails after {@code seconds}. */
+    static void waitUntil(BooleanSupplier condition, int seconds, String what) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + seconds + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

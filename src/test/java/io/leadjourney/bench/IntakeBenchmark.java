@@ -1,0 +1,144 @@
+package io.leadjourney.bench;
+
+import io.leadjourney.journey.LeadJourney;
+import io.leadjourney.lead.LeadIntakeService;
+import io.leadjourney.lead.NewLead;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Intake: leads through the service layer (and over HTTP) until each waits at "Accept lead", scored, routed and
+ * logged, with the job executor running the async steps, against a bare start → no-op service task → user task
+ * process on the same engine, history level and threads.
+ * Run: {@code ./mvnw verify -Pbench [-Ppostgres] -Dit.test=IntakeBenchmark}.
+ */
+class IntakeBenchmark extends EngineBenchmark {
+
+    private static final int LEADS = Integer.getInteger("bench.intake.leads", 400);
+    private static final int WARM_UP = 100;
+    private static final String BARE = "bench-bare-intake";
+    private static final String[] SOURCES = {"webinar", "web form", "trade show", "purchased list", "referral"};
+    private static final String[] ROLES = {"CTO", "VP Engineering", "Head of IT", "CFO", "Procurement Lead"};
+
+    @Autowired
+    private LeadIntakeService intake;
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void intakeAgainstTheBareProcess() throws Exception {
+        // Reps must not run out of capacity in the middle of the run: that would send leads to "Reassign".
+        jdbc.update("update rep set max_open_leads = null");
+        deploy(bareIntake(BARE), BARE);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        // Warm-up: JIT, pools, parsed tables, both paths.
+        throughService(run + "-warm", WARM_UP, 4);
+        bare(WARM_UP, 4);
+
+        List<BenchmarkReport.Row> rows = new ArrayList<>();
+        java.sql.Timestamp measuredFrom = new java.sql.Timestamp(System.currentTimeMillis());
+        for (int threads : new int[]{1, 4}) {
+            double bare = bare(LEADS, threads);
+            double journey = throughService(run + "-t" + threads, LEADS, threads);
+            rows.add(BenchmarkReport.Row.faster("Intake", "leads through the service to \"Accept lead\", "
+                    + threads + " thread(s)", journey, "leads/s", "bare process", bare,
+                    "≥ 0.6 × bare", journey / bare >= 0.6));
+        }
+        double bareFour = bare(LEADS, 4);
+        double overHttp = overHttp(run + "-http", LEADS, 4);
+        rows.add(BenchmarkReport.Row.faster("Intake", "leads over HTTP (POST /api/leads) to \"Accept lead\", 4 clients",
+                overHttp, "leads/s", "bare process", bareFour, "≥ 0.6 × bare", overHttp / bareFour >= 0.6));
+
+        BenchmarkReport.write(database(), "Intake", rows, "Intake: " + where(measuredFrom) + " " + LEADS
+                + " leads per case after " + WARM_UP
+                + " warm-up leads; mixed sizes, sources and roles, all qualifying (hand-raise), so each is scored,"
+                + " routed and waits at \"Accept lead\". Timed from the first capture until the last lead's task"
+                + " exists (the job executor runs \"Score lead\" and \"Route lead\"). The bare process runs on the"
+                + " same engine, history level " + engine.getHistory() + ", with the same threads.");
+    }
+
+    /** Where a lead's time goes: the capture (measured here) and each step, from the engine's history. */
+    private String where(java.sql.Timestamp from) {
+        StringBuilder steps = new StringBuilder("Per lead (1 thread): capture " + String.format("%.1f", captureMs)
+                + " ms");
+        jdbc.query("select act_id_, avg(duration_) from act_hi_actinst where proc_def_key_ = ? and start_time_ >= ?"
+                + " and act_type_ = 'serviceTask' group by act_id_ order by act_id_", row -> {
+            steps.append(", ").append(row.getString(1).replace("ServiceTask_", "")).append(' ')
+                    .append(String.format("%.1f", row.getDouble(2))).append(" ms");
+        }, LeadJourney.PROCESS_ID, from);
+        return steps.append(" (the steps' own time, without the job executor picking them up).").toString();
+    }
+
+    private double captureMs;
+
+    private double bare(int count, int threads) {
+        double seconds = inParallel(count, threads, i -> runtimeService.startProcessInstanceByKey(BARE,
+                Map.of("assignee", "rep-a")));
+        return count / seconds;
+    }
+
+    private double throughService(String prefix, int count, int threads) {
+        long before = acceptTasks();
+        long start = System.nanoTime();
+        double capture = inParallel(count, threads, i -> intake.capture(lead(prefix, i), INTEGRATION));
+        if (threads == 1) {
+            captureMs = capture * 1000 / count;
+        }
+        waitUntil(() -> acceptTasks() >= before + count, 600, count + " leads at Accept lead");
+        System.out.printf("Intake %s: captured in %.2f s, at Accept lead after %.2f s%n", prefix, capture,
+                (System.nanoTime() - start) / 1e9);
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private double overHttp(String prefix, int count, int clients) throws Exception {
+        long before = acceptTasks();
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < clients; t++) {
+            Thread client = new Thread(() -> {
+                try (KeepAliveClient http = new KeepAliveClient(port, INTEGRATION, INTEGRATION)) {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        NewLead lead = lead(prefix, i);
+                        KeepAliveClient.Response answer = http.post("/api/leads", json.writeValueAsString(lead));
+                        if (answer.status() != 201) {
+                            failures.add(answer.status() + " " + answer.body());
+                        }
+                    }
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            });
+            threads.add(client);
+            client.start();
+        }
+        for (Thread client : threads) {
+            client.join();
+        }
+        assertThat(failures).isEmpty();
+        waitUntil(() -> acceptTasks() >= before + count, 600, count + " leads at Accept lead");
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private long acceptTasks() {
+        return taskService.createTaskQuery().processDefinitionKey(LeadJourney.PROCESS_ID)
+                .taskDefinitionKey(LeadJourney.TASK_ACCEPT_LEAD).count();
+    }
+
+    private static NewLead lead(String prefix, int i) {
+        return new NewLead(prefix + "-" + i + "@intake.example", "Ada", "Lead " + i, "Intake Co " + i,
+                5 + (i * 37) % 3000, null, "Software", null, ROLES[i % ROLES.length], null,
+                SOURCES[i % SOURCES.length], true);
+    }
+}

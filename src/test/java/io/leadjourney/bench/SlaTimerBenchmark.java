@@ -1,0 +1,133 @@
+package io.leadjourney.bench;
+
+import io.leadjourney.journey.LeadJourney;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SLA timers: 10,000 journeys wait at "Accept lead" with their reminder overdue, and the job executor works them
+ * off (the timer, then "Remind rep to accept", which stores the rep's notification). The baseline is the same
+ * number of bare timers (start → timer → end) on the same engine. Both are created with the job executor
+ * stopped, then timed from its start until no job of theirs is left. Run twice: with the job executor as the
+ * starter configures it, and as {@code application.yaml} tunes it.
+ * Run: {@code ./mvnw verify -Pbench [-Ppostgres] -Dit.test=SlaTimerBenchmark}.
+ */
+class SlaTimerBenchmark extends EngineBenchmark {
+
+    private static final int TIMERS = Integer.getInteger("bench.timers", 10_000);
+    private static final String BARE = "bench-bare-timer";
+
+    @Test
+    void overdueSlaTimersAgainstBareTimers() {
+        deploy(bareTimer(BARE), BARE);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        JobExecutor executor = jobExecutor();
+        Settings tuned = Settings.of(executor);
+
+        List<BenchmarkReport.Row> rows = new ArrayList<>();
+        measure(run + "-warm", 500, tuned);
+        for (Settings settings : List.of(Settings.STARTER_DEFAULTS, tuned)) {
+            Result result = measure(run + "-" + settings.name(), TIMERS, settings);
+            rows.add(BenchmarkReport.Row.faster("SLA timers", "accept reminders worked off, job executor "
+                            + settings.describe(), result.reminderJobsPerSecond(), "jobs/s", "bare timers",
+                    result.bareJobsPerSecond(), "≥ 1.0 × bare", result.reminderJobsPerSecond()
+                            >= result.bareJobsPerSecond()));
+            rows.add(BenchmarkReport.Row.quicker("SLA timers", TIMERS + " reminders drained, job executor "
+                            + settings.describe(), result.reminderSeconds(), "s", "bare timers",
+                    result.bareSeconds(), "< 60 s", result.reminderSeconds() < 60));
+        }
+        tuned.applyTo(executor);
+        BenchmarkReport.write(database(), "SLA timers", rows, "SLA timers: " + String.format("%,d", TIMERS)
+                + " overdue accept reminders, each two jobs (the timer, then the asynchronous \"Remind rep to accept\"),"
+                + " against as many bare timers (one job each); jobs/s counts every job. The starter's job executor"
+                + " takes 3 jobs per acquisition on 3 threads; the tuned one is configured in application.yaml"
+                + " (camunda.bpm.job-execution).");
+    }
+
+    private record Result(double reminderSeconds, double bareSeconds) {
+        double reminderJobsPerSecond() {
+            return 2 * TIMERS / reminderSeconds;
+        }
+
+        double bareJobsPerSecond() {
+            return TIMERS / bareSeconds;
+        }
+    }
+
+    private Result measure(String prefix, int count, Settings settings) {
+        JobExecutor executor = jobExecutor();
+        executor.shutdown();
+        settings.applyTo(executor);
+        List<Long> leads = insertLeads(prefix, count);
+        inParallel(count, 4, i -> startAtAcceptLead(leads.get(i), "rep-" + (char) ('a' + i % 3), "PT1S"));
+        sleep(1500);
+        long start = System.nanoTime();
+        executor.start();
+        waitUntil(() -> remindersLeft() == 0, 900, "the reminders");
+        double reminders = (System.nanoTime() - start) / 1e9;
+
+        executor.shutdown();
+        inParallel(count, 4, i -> runtimeService.startProcessInstanceByKey(BARE, Map.of("after", "PT1S")));
+        sleep(1500);
+        long bareStart = System.nanoTime();
+        executor.start();
+        waitUntil(() -> bareLeft() == 0, 900, "the bare timers");
+        double bare = (System.nanoTime() - bareStart) / 1e9;
+
+        long reminded = jdbc.queryForObject("select count(*) from notification n join lead l on l.id = n.lead_id"
+                + " where l.email like ? and n.subject like 'Reminder%'", Long.class, prefix + "-%");
+        assertThat(reminded).as("one reminder per lead").isEqualTo(count);
+        return new Result(reminders, bare);
+    }
+
+    private long remindersLeft() {
+        return managementService.createJobQuery().processDefinitionKey(LeadJourney.PROCESS_ID).executable().count();
+    }
+
+    private long bareLeft() {
+        return managementService.createJobQuery().processDefinitionKey(BARE).count();
+    }
+
+    /** The job executor's acquisition and threads. */
+    record Settings(String name, int maxJobsPerAcquisition, int corePoolSize, int maxPoolSize) {
+        static final Settings STARTER_DEFAULTS = new Settings("starter", 3, 3, 10);
+
+        static Settings of(JobExecutor executor) {
+            var pool = ((org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor) executor)
+                    .getTaskExecutor();
+            var threads = (org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor) pool;
+            return new Settings("tuned", executor.getMaxJobsPerAcquisition(), threads.getCorePoolSize(),
+                    threads.getMaxPoolSize());
+        }
+
+        void applyTo(JobExecutor executor) {
+            executor.setMaxJobsPerAcquisition(maxJobsPerAcquisition);
+            var threads = (org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor)
+                    ((org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor) executor)
+                            .getTaskExecutor();
+            threads.setMaxPoolSize(Math.max(maxPoolSize, threads.getCorePoolSize()));
+            threads.setCorePoolSize(corePoolSize);
+            threads.setMaxPoolSize(maxPoolSize);
+        }
+
+        String describe() {
+            return name + " (" + maxJobsPerAcquisition + " per acquisition, " + corePoolSize + "–" + maxPoolSize
+                    + " threads)";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

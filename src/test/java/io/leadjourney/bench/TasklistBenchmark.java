@@ -1,0 +1,148 @@
+package io.leadjourney.bench;
+
+import io.leadjourney.system.Groups;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tasklist under load: 50,000 open leads at "Accept lead" across 30 reps, and each rep opening their filter
+ * "My leads to accept" the way Tasklist does (engine-rest, HTTP Basic as the rep, authorization on: the
+ * filter's {@code ${currentUser()}}, sorted by due date, first page of 15). The baseline is the same page (that
+ * rep's tasks, same sorting) asked for by an admin, whom the engine does not check task by task. Measured before and after an index on the task
+ * table for the filter (assignee, task definition, due date), in the same run.
+ * Run: {@code ./mvnw verify -Pbench [-Ppostgres] -Dit.test=TasklistBenchmark}.
+ */
+class TasklistBenchmark extends EngineBenchmark {
+
+    private static final int LEADS = Integer.getInteger("bench.tasklist.leads", 50_000);
+    private static final int REPS = 30;
+    private static final int QUERIES = 600;
+    private static final String FILTER = "My leads to accept";
+    private static final String INDEX = "ix_bench_task_assignee_key_due";
+    private static final String SORTING = "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]";
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void myTasksWithFiftyThousandOpenLeads() throws Exception {
+        jobExecutor().shutdown();  // the reminders of 50,000 leads are not what is measured here
+        List<String> reps = new ArrayList<>();
+        for (int r = 1; r <= REPS; r++) {
+            String id = String.format("bench-rep-%02d", r);
+            if (identityService.createUserQuery().userId(id).count() == 0) {
+                User user = identityService.newUser(id);
+                user.setPassword(id);
+                user.setEmail(id + "@bench.example");
+                identityService.saveUser(user);
+                identityService.createMembership(id, Groups.SALES_REPS);
+            }
+            reps.add(id);
+        }
+        long existing = taskService.createTaskQuery().taskAssigneeLike("bench-rep-%").count();
+        int missing = (int) Math.max(0, LEADS - existing);
+        long setupStart = System.nanoTime();
+        if (missing > 0) {
+            List<Long> leads = insertLeads("tasklist-" + System.nanoTime(), missing);
+            inParallel(missing, 4, i -> startAtAcceptLead(leads.get(i), reps.get(i % REPS), "P1D"));
+        }
+        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+        jdbc.execute("analyze");
+        String filterId = filterId();
+
+        List<BenchmarkReport.Row> rows = new ArrayList<>();
+        dropIndex();
+        measure(reps, filterId, 4, "admin", 100);  // warm-up
+        for (boolean indexed : new boolean[]{false, true}) {
+            if (indexed) {
+                jdbc.execute("create index " + INDEX + " on act_ru_task (assignee_, task_def_key_, due_date_)");
+                jdbc.execute("analyze");
+                measure(reps, filterId, 4, null, 100);
+            }
+            for (int clients : new int[]{1, 4}) {
+                double[] admin = measure(reps, filterId, clients, "admin", QUERIES);
+                double[] rep = measure(reps, filterId, clients, null, QUERIES);
+                String index = indexed ? "with" : "without";
+                rows.add(BenchmarkReport.Row.quicker("Tasklist", "rep's \"My leads to accept\", p50, " + clients
+                        + " client(s), " + index + " the filter index", percentile(rep, 50), "ms",
+                        "admin, same tasks", percentile(admin, 50), null, null));
+                rows.add(BenchmarkReport.Row.quicker("Tasklist", "rep's \"My leads to accept\", p95, " + clients
+                        + " client(s), " + index + " the filter index", percentile(rep, 95), "ms",
+                        "admin, same tasks", percentile(admin, 95), "≤ 100 ms", percentile(rep, 95) <= 100));
+            }
+        }
+        dropIndex();
+        jobExecutor().start();
+        long open = taskService.createTaskQuery().taskAssigneeLike("bench-rep-%").count();
+        assertThat(open).isGreaterThanOrEqualTo(LEADS);
+        BenchmarkReport.write(database(), "Tasklist", rows, "Tasklist: " + String.format("%,d", open)
+                + " open leads across " + REPS + " reps (set up in " + String.format("%.0f", setupSeconds)
+                + " s); " + QUERIES + " page loads per case, each POST /engine-rest/filter/{id}/list?maxResults=15"
+                + " sorted by due date, as a rep (authorization checked per task) or as an admin (baseline).");
+    }
+
+    private void dropIndex() {
+        jdbc.execute("drop index if exists " + INDEX);
+    }
+
+    private String filterId() {
+        Filter filter = engine.getFilterService().createFilterQuery().filterName(FILTER).singleResult();
+        assertThat(filter).as("the Tasklist filter %s", FILTER).isNotNull();
+        return filter.getId();
+    }
+
+    /** Page loads from {@code clients} keep-alive clients; as {@code user}, or each as the next rep. */
+    private double[] measure(List<String> reps, String filterId, int clients, String user, int count)
+            throws InterruptedException {
+        double[] latencies = new double[count];
+        AtomicInteger next = new AtomicInteger();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread thread = new Thread(() -> {
+                String as = user != null ? user : reps.get(client % REPS);
+                try (KeepAliveClient http = new KeepAliveClient(port, as, as)) {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long begin = System.nanoTime();
+                        KeepAliveClient.Response page = user == null
+                                ? http.post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                                "{" + SORTING + "}")
+                                : http.post("/engine-rest/task?firstResult=0&maxResults=15", "{\"assignee\":\""
+                                + reps.get(i % REPS) + "\",\"taskDefinitionKey\":\"UserTask_AcceptLead\","
+                                + SORTING + "}");
+                        latencies[i] = (System.nanoTime() - begin) / 1e6;
+                        if (page.status() != 200 || !page.body().contains("bench-rep-")) {
+                            throw new IllegalStateException(page.status() + " " + page.body());
+                        }
+                    }
+                } catch (Exception | AssertionError e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failures).isEmpty();
+        return latencies;
+    }
+
+    private static double percentile(double[] values, int percentile) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+}
