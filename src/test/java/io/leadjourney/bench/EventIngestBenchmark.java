@@ -114,7 +114,8 @@ class EventIngestBenchmark extends IntegrationTest {
                                 + String.format("%.0f", batch.p99()) + " ms per batch)", batch.perSecond(), "events/s",
                         "raw batched JDBC insert", raw.perSecond(), "≥ 0.25 × raw",
                         batch.perSecond() >= 0.25 * raw.perSecond()),
-                single(singleOneThread, raw), single(singleFourThreads, raw), single(singleEightThreads, raw)),
+                single(singleOneThread, raw, false), single(singleFourThreads, raw, true),
+                single(singleEightThreads, raw, false)),
                 "Engagement events: " + LEADS + " leads; batches on one thread; single events over HTTP from"
                         + " keep-alive clients in the benchmark's JVM, p50/p99 per event as the client sees it.");
         Path out = Path.of("target", "bench", "event-ingest-" + database.split(" ")[0].toLowerCase() + ".md");
@@ -123,11 +124,12 @@ class EventIngestBenchmark extends IntegrationTest {
         System.out.println("\n" + table);
     }
 
-    private static BenchmarkReport.Row single(Row row, Row raw) {
+    /** The target (1,000/s, p99 under 20 ms) is for 4 clients; the others show how it scales. */
+    private static BenchmarkReport.Row single(Row row, Row raw, boolean targeted) {
         return BenchmarkReport.Row.faster("Engagement events", row.name() + " (p50 " + String.format("%.1f", row.p50())
                         + " ms, p99 " + String.format("%.1f", row.p99()) + " ms)", row.perSecond(), "events/s",
-                "raw batched JDBC insert", raw.perSecond(), "≥ 1,000/s, p99 < 20 ms",
-                row.perSecond() >= 1000 && row.p99() < 20);
+                "raw batched JDBC insert", raw.perSecond(), targeted ? "≥ 1,000/s, p99 < 20 ms" : null,
+                targeted ? row.perSecond() >= 1000 && row.p99() < 20 : null);
     }
 
     private Row rawInsert(String run, List<Long> leads) {

@@ -34,7 +34,6 @@ class FootprintBenchmark extends EngineBenchmark {
 
     private static final int LOAD = 1_000;
     private static final Pattern STARTED = Pattern.compile("Started \\S+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
-    private static final String ADMIN_PASSWORD = "footprint-benchmark-admin";
     /** What the Dockerfile gives in a container capped at 1 GiB (MaxRAMPercentage=50), for both JVMs. */
     private static final String HEAP = "-Xmx512m";
 
@@ -74,7 +73,7 @@ class FootprintBenchmark extends EngineBenchmark {
         }
         recreate("leadjourney_footprint_app");
         return Map.of("POSTGRES_DB", "leadjourney_footprint_app", "POSTGRES_USER", "postgres",
-                "POSTGRES_PASSWORD", "postgres", "LEADJOURNEY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+                "POSTGRES_PASSWORD", "postgres");
     }
 
     private List<String> bareCommand(boolean postgres) {
@@ -114,7 +113,7 @@ class FootprintBenchmark extends EngineBenchmark {
                 return false;
             }, 180, "start-up");
             String user = "admin";
-            String password = bare ? "bare-benchmark-admin" : environment.isEmpty() ? "admin" : ADMIN_PASSWORD;
+            String password = bare ? "bare-benchmark-admin" : "admin";  // the demo profile's admin
             load(port, user, password, bare);
             waitUntil(() -> openTasks(port, user, password) >= LOAD, 600, "the load's tasks");
             return new Footprint(startup[0], residentMib(process.pid()));
