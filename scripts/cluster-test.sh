@@ -69,9 +69,15 @@ kill -9 "$B"
 echo "   killed node B with $(psql -d $DB -c "select count(*) from sla_breach") of $LEADS breaches recorded"
 
 echo "== waiting for node A to work off the rest"
-for _ in $(seq 1 120); do
-    DONE=$(psql -d $DB -c "select count(distinct lead_id) from sla_breach where sla = 'ACCEPT_LEAD'")
-    [ "$DONE" -ge "$LEADS" ] && break
+# Until every escalation has run to its end (the Reassign task) and no job is left, due or locked. Jobs the
+# killed node had locked come back after the lock time (10 s here), so this can take a while after the last
+# breach row appears.
+for _ in $(seq 1 180); do
+    DONE=$(psql -d $DB -c "select count(distinct p.business_key_) from act_ru_task t join act_ru_execution p
+        on p.id_ = t.proc_inst_id_ where t.task_def_key_ = 'UserTask_ReassignLead'")
+    PENDING=$(psql -d $DB -c "select count(*) from act_ru_job where duedate_ is null or duedate_ <= now()
+        or lock_owner_ is not null")
+    [ "$DONE" -ge "$LEADS" ] && [ "$PENDING" -eq 0 ] && break
     sleep 1
 done
 sleep 3
