@@ -1,5 +1,6 @@
 package io.leadjourney.system;
 
+import io.leadjourney.journey.CommandInterceptors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -12,8 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Closes CVE-2026-109432 in Camunda 7.24.0 community edition, which gets no more patches: the engine checks a
@@ -31,12 +30,7 @@ class AdhocQueryExpressionGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(new Interceptor(configuration));
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-        }
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        CommandInterceptors.prepend(configuration, new Interceptor(configuration));
     }
 
     static class Interceptor extends CommandInterceptor {

@@ -114,6 +114,14 @@ final class BenchmarkReport {
         return table.toString();
     }
 
+    /** The nearest-rank percentile of latencies, e.g. 95 for p95. */
+    static double percentile(double[] values, int percentile) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
     private static String number(double value) {
         return Math.abs(value) >= 100 ? String.format("%,.0f", value) : String.format("%.1f", value);
     }

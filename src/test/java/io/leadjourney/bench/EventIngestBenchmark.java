@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -162,7 +161,7 @@ class EventIngestBenchmark extends IntegrationTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Row("batch ingest, POST /api/events service", BATCHES * BATCH_SIZE, seconds,
-                percentile(latencies, 50), percentile(latencies, 99));
+                BenchmarkReport.percentile(latencies, 50), BenchmarkReport.percentile(latencies, 99));
     }
 
     /** {@code count} events posted by {@code threads} clients at once, each over its own kept-alive connection. */
@@ -199,7 +198,7 @@ class EventIngestBenchmark extends IntegrationTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(failures).as("every single event accepted").isEmpty();
         return new Row("single events, HTTP, " + threads + (threads == 1 ? " client" : " clients"), count, seconds,
-                percentile(latencies, 50), percentile(latencies, 99));
+                BenchmarkReport.percentile(latencies, 50), BenchmarkReport.percentile(latencies, 99));
     }
 
     private List<BatchEvent> batch(String prefix, List<Long> leads) {
@@ -212,12 +211,6 @@ class EventIngestBenchmark extends IntegrationTest {
         return events;
     }
 
-    private static double percentile(double[] values, int percentile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
 
     private String database() throws SQLException {
         try (var connection = dataSource.getConnection()) {

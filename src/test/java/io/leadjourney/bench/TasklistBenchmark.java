@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,11 +73,12 @@ class TasklistBenchmark extends EngineBenchmark {
                 double[] rep = measure(reps, filterId, clients, null, QUERIES);
                 String index = indexed ? "with" : "without";
                 rows.add(BenchmarkReport.Row.quicker("Tasklist", "rep's \"My leads to accept\", p50, " + clients
-                        + " client(s), " + index + " the filter index", percentile(rep, 50), "ms",
-                        "admin, same tasks", percentile(admin, 50), null, null));
+                        + " client(s), " + index + " the filter index", BenchmarkReport.percentile(rep, 50), "ms",
+                        "admin, same tasks", BenchmarkReport.percentile(admin, 50), null, null));
                 rows.add(BenchmarkReport.Row.quicker("Tasklist", "rep's \"My leads to accept\", p95, " + clients
-                        + " client(s), " + index + " the filter index", percentile(rep, 95), "ms",
-                        "admin, same tasks", percentile(admin, 95), "≤ 100 ms", percentile(rep, 95) <= 100));
+                        + " client(s), " + index + " the filter index", BenchmarkReport.percentile(rep, 95), "ms",
+                        "admin, same tasks", BenchmarkReport.percentile(admin, 95), "≤ 100 ms",
+                        BenchmarkReport.percentile(rep, 95) <= 100));
             }
         }
         dropIndex();
@@ -140,9 +140,4 @@ class TasklistBenchmark extends EngineBenchmark {
         return latencies;
     }
 
-    private static double percentile(double[] values, int percentile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
-    }
 }
