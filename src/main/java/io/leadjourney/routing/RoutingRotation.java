@@ -6,7 +6,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** Where the round robin of one group of reps stands. One row per group, locked while a lead is routed. */
+/** Where the round robin of one group of reps stands. One row per group, locked only while a turn is taken. */
 @Entity
 @Table(name = "routing_rotation")
 public class RoutingRotation {

@@ -34,7 +34,8 @@ import static io.leadjourney.decision.DecisionOutcome.stringOutput;
  * estimated deal value, company-size band and score); inside the group a persisted round robin, shared by every
  * node and kept across restarts, chooses the rep. Reps who are away or already at their limit of open leads
  * are skipped, and reps who win more of their deals can get more turns. Every assignment says why, in words,
- * on the lead.
+ * on the lead. The turn is taken in a short transaction of its own ({@link RotationTurns}), so the leads of a
+ * group are routed side by side.
  */
 @Service
 public class RoutingService {
@@ -52,6 +53,7 @@ public class RoutingService {
     private final RepRepository reps;
     private final RepAbsenceRepository absences;
     private final RoutingRotationRepository rotations;
+    private final RotationTurns turns;
     private final OpportunityRepository opportunities;
     private final NotificationService notifications;
     private final RoutingProperties properties;
@@ -59,7 +61,7 @@ public class RoutingService {
     private final Clock clock;
 
     RoutingService(DecisionEvaluator decisions, LeadRepository leads, RepRepository reps,
-                   RepAbsenceRepository absences, RoutingRotationRepository rotations,
+                   RepAbsenceRepository absences, RoutingRotationRepository rotations, RotationTurns turns,
                    OpportunityRepository opportunities, NotificationService notifications,
                    RoutingProperties properties, CalendarProperties calendar, Clock clock) {
         this.decisions = decisions;
@@ -67,6 +69,7 @@ public class RoutingService {
         this.reps = reps;
         this.absences = absences;
         this.rotations = rotations;
+        this.turns = turns;
         this.opportunities = opportunities;
         this.notifications = notifications;
         this.properties = properties;
@@ -103,13 +106,11 @@ public class RoutingService {
             return new Assignment(null, group, why);
         }
 
-        RoutingRotation rotation = rotations.findForUpdate(group)
-                .orElseGet(() -> rotations.save(new RoutingRotation(group, now)));
-        long position = rotation.take(now);
-        List<Rotation.Turns> turns = turns(candidates);
-        String repId = Rotation.pick(turns, position);
+        long position = turns.next(group, now);
+        List<Rotation.Turns> shares = shares(candidates);
+        String repId = Rotation.pick(shares, position);
         String why = reason + "; round robin turn " + (position + 1) + " over " + candidates.size()
-                + " available rep(s)" + weighting(turns) + " -> " + repId + skippedText;
+                + " available rep(s)" + weighting(shares) + " -> " + repId + skippedText;
         lead.assignTo(repId, group, why, now);
         notifications.notify(repId, "New lead to accept: " + lead.displayName(),
                 "You have a new lead to accept: " + lead.displayName() + " (" + nullToDash(lead.getCompany())
@@ -163,7 +164,7 @@ public class RoutingService {
      * Turns per round: equal, unless win rates count and the group has closed enough deals. Then a rep's turns
      * follow their smoothed win rate ({@code (won + 1) / (closed + 2)}), so a rep without outcomes is average.
      */
-    private List<Rotation.Turns> turns(List<Rep> candidates) {
+    private List<Rotation.Turns> shares(List<Rep> candidates) {
         List<String> ids = candidates.stream().map(Rep::getUserId).toList();
         Map<String, long[]> outcomes = new HashMap<>();
         if (properties.weighByWinRate()) {
