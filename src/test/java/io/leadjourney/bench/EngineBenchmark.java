@@ -27,11 +27,15 @@ import static io.leadjourney.system.SqlTime.utc;
 
 /**
  * The application with its job executor running, as in production, for the benchmarks that measure the engine's
- * work: intake, SLA timers, the task list. Timers count clock time here (a benchmark at night must not wait for
- * the working day). Helpers build the bare-engine baselines and bulk data.
+ * work: intake, SLA timers, the task list, with the production settings where the test profile differs. Timers
+ * count clock time here (a benchmark at night must not wait for the working day). Helpers build the bare-engine baselines and bulk data.
  */
 @TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "leadjourney.calendar.mode=CLOCK",
-        "leadjourney.mail.poll-interval=PT1H"})
+        "leadjourney.mail.poll-interval=PT1H",
+        // As in production, not as in the test profile: the tables are checked for a new version every 10 s
+        // (PT0S made every evaluation query the latest definition), and win rates weigh the round robin.
+        "leadjourney.scoring.decision-refresh=PT10S", "leadjourney.routing.weigh-by-win-rate=true",
+        "leadjourney.acceptance.check-interval=PT15M"})
 abstract class EngineBenchmark extends IntegrationTest {
 
     static final String BENCH_REP_GROUP = "reps-bench";

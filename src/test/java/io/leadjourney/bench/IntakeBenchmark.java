@@ -3,9 +3,20 @@ package io.leadjourney.bench;
 import io.leadjourney.journey.LeadJourney;
 import io.leadjourney.lead.LeadIntakeService;
 import io.leadjourney.lead.NewLead;
+import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +37,11 @@ class IntakeBenchmark extends EngineBenchmark {
     private static final int LEADS = Integer.getInteger("bench.intake.leads", 400);
     private static final int WARM_UP = 100;
     private static final String BARE = "bench-bare-intake";
+    private static final String BARE_COMPLETE = "bench-bare-complete";
+    private static final int HIKARI_DEFAULT_POOL = 10;
+    private static final String JOURNEY_RESOURCE = "lead-journey.bpmn";
+    private static final String[] FORMS = {"accept-lead.form", "reassign-lead.form", "contact-attempt.form",
+            "discovery-call.form"};
     private static final String[] SOURCES = {"webinar", "web form", "trade show", "purchased list", "referral"};
     private static final String[] ROLES = {"CTO", "VP Engineering", "Head of IT", "CFO", "Procurement Lead"};
 
@@ -59,12 +75,103 @@ class IntakeBenchmark extends EngineBenchmark {
         rows.add(BenchmarkReport.Row.faster("Intake", "leads over HTTP (POST /api/leads) to \"Accept lead\", 4 clients",
                 overHttp, "leads/s", "bare process", bareFour, "≥ 0.6 × bare", overHttp / bareFour >= 0.6));
 
+        rows.addAll(tuning(run));
+
         BenchmarkReport.write(database(), "Intake", rows, "Intake: " + where(measuredFrom) + " " + LEADS
                 + " leads per case after " + WARM_UP
                 + " warm-up leads; mixed sizes, sources and roles, all qualifying (hand-raise), so each is scored,"
                 + " routed and waits at \"Accept lead\". Timed from the first capture until the last lead's task"
                 + " exists (the job executor runs \"Score lead\" and \"Route lead\"). The bare process runs on the"
                 + " same engine, history level " + engine.getHistory() + ", with the same threads.");
+    }
+
+    /**
+     * Before/after figures for the settings that shape intake, each pair in this run with 4 threads: the
+     * connection pool (routing takes its round-robin turn on a second connection), the async boundary between
+     * "Score lead" and "Route lead", and the history level. The figure is the setting tried, the baseline the
+     * setting as shipped.
+     */
+    private List<BenchmarkReport.Row> tuning(String run) {
+        List<BenchmarkReport.Row> rows = new ArrayList<>();
+        HikariDataSource pool = unwrapPool();
+        int shippedPool = pool.getMaximumPoolSize();
+        double shipped = throughService(run + "-pool-shipped", LEADS, 4);
+        pool.setMaximumPoolSize(HIKARI_DEFAULT_POOL);
+        double hikariDefault = throughService(run + "-pool-default", LEADS, 4);
+        pool.setMaximumPoolSize(shippedPool);
+        rows.add(tuningRow("connection pool " + HIKARI_DEFAULT_POOL + " (Hikari's default)", hikariDefault,
+                "pool " + shippedPool + " (as shipped)", shipped));
+
+        double separateJobs = throughService(run + "-async-shipped", LEADS, 4);
+        deployJourney(false);
+        double oneJob;
+        try {
+            oneJob = throughService(run + "-async-merged", LEADS, 4);
+        } finally {
+            deployJourney(true);
+        }
+        rows.add(tuningRow("\"Route lead\" in \"Score lead\"'s job (no async boundary between them)", oneJob,
+                "\"Route lead\" its own job (as shipped)", separateJobs));
+
+        HistoryLevel level = engine.getHistoryLevel();
+        double full = throughService(run + "-history-full", LEADS, 4);
+        engine.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_ACTIVITY);
+        double activity;
+        try {
+            activity = throughService(run + "-history-activity", LEADS, 4);
+        } finally {
+            engine.setHistoryLevel(level);
+        }
+        rows.add(tuningRow("history level activity (no variable or form history)", activity,
+                "history level " + level.getName() + " (as shipped)", full));
+
+        // Removal time: with "end" the engine stamps every history row of an instance when it ends; journeys
+        // end (hand-off, disqualified), so the bare start -> end process shows that cost.
+        deploy(bareComplete(BARE_COMPLETE), BARE_COMPLETE);
+        String strategy = engine.getHistoryRemovalTimeStrategy();
+        double atEnd = bareCompleted(LEADS, 4);
+        engine.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START);
+        double atStart;
+        try {
+            atStart = bareCompleted(LEADS, 4);
+        } finally {
+            engine.setHistoryRemovalTimeStrategy(strategy);
+        }
+        rows.add(BenchmarkReport.Row.faster("Intake (tuning)", "history removal time set at start, bare start"
+                        + " -> no-op -> end, 4 threads", atStart, "instances/s", "removal time set at " + strategy
+                        + " (as shipped)", atEnd, null, null));
+        return rows;
+    }
+
+    private static BenchmarkReport.Row tuningRow(String tried, double figure, String shipped, double baseline) {
+        return BenchmarkReport.Row.faster("Intake (tuning)", tried + ", 4 threads", figure, "leads/s", shipped,
+                baseline, null, null);
+    }
+
+    private HikariDataSource unwrapPool() {
+        try {
+            return dataSource.unwrap(HikariDataSource.class);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The benchmark tunes the Hikari pool; the data source is not one", e);
+        }
+    }
+
+    /** Deploys the journey as shipped, or with "Route lead" running in "Score lead"'s job, as its newest version. */
+    private void deployJourney(boolean asShipped) {
+        BpmnModelInstance model;
+        try (InputStream bpmn = new ClassPathResource(JOURNEY_RESOURCE).getInputStream()) {
+            model = Bpmn.readModelFromStream(bpmn);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ServiceTask route = model.getModelElementById(LeadJourney.TASK_ROUTE_LEAD);
+        route.setCamundaAsyncBefore(asShipped);
+        var deployment = repositoryService.createDeployment().name(asShipped ? "lead-journey" : "bench-merged-jobs")
+                .addModelInstance(JOURNEY_RESOURCE, model);
+        for (String form : FORMS) {
+            deployment.addClasspathResource(form);
+        }
+        deployment.deploy();
     }
 
     /** Where a lead's time goes: the capture (measured here) and each step, from the engine's history. */
@@ -80,6 +187,16 @@ class IntakeBenchmark extends EngineBenchmark {
     }
 
     private double captureMs;
+
+    private double bareCompleted(int count, int threads) {
+        return count / inParallel(count, threads, i -> runtimeService.startProcessInstanceByKey(BARE_COMPLETE));
+    }
+
+    /** start → no-op service task → end: an instance that ends, and so gets its removal time at the end. */
+    private static BpmnModelInstance bareComplete(String key) {
+        return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("noop").camundaExpression("${true}").endEvent().done();
+    }
 
     private double bare(int count, int threads) {
         double seconds = inParallel(count, threads, i -> runtimeService.startProcessInstanceByKey(BARE,
