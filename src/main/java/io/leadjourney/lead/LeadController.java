@@ -1,5 +1,9 @@
 package io.leadjourney.lead;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.leadjourney.system.ConcurrencyRetry;
 import jakarta.validation.Valid;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -18,6 +22,7 @@ import java.security.Principal;
 
 @RestController
 @RequestMapping("/api/leads")
+@Tag(name = "Leads", description = "Capture, read and erase leads")
 class LeadController {
 
     private final LeadIntakeService intake;
@@ -34,6 +39,15 @@ class LeadController {
     }
 
     /** 201 with Location for a new lead; 200 when the e-mail already belongs to a lead (no second journey). */
+    @Operation(summary = "Capture a lead", description = "Groups: integration, marketing, admins. 201 with"
+            + " Location for a new lead, which starts its journey (scored, and routed if it is an MQL); 200 when"
+            + " the e-mail already belongs to a lead: its profile is updated, no second journey starts.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
+            @ExampleObject(name = "trade-show scan", value = """
+                    {"email": "ada@example.com", "firstName": "Ada", "lastName": "Lovelace",
+                     "company": "Analytical Engines Ltd", "employees": 120, "industry": "Software",
+                     "role": "CTO", "country": "United Kingdom", "source": "trade show", "wantsContact": true}
+                    """))))
     @PostMapping
     ResponseEntity<LeadView> capture(@Valid @RequestBody NewLead input, Principal principal) {
         LeadIntakeService.Intake result = captureRetryingRaces(input, principal.getName());
@@ -59,12 +73,15 @@ class LeadController {
         });
     }
 
+    @Operation(summary = "Read a lead", description = "Groups: integration, marketing, managers, admins.")
     @GetMapping("/{id}")
     LeadView find(@PathVariable long id) {
         return queries.find(id);
     }
 
     /** Erases the lead's personal data everywhere (admins and marketing); 204, also when done before. */
+    @Operation(summary = "Erase a lead's personal data", description = "Groups: marketing, admins. Everywhere"
+            + " it is kept; the lead's counts stay for the funnel. 204, also when done before.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> erase(@PathVariable long id, Principal principal) {
         retry.call(() -> {

@@ -1,5 +1,9 @@
 package io.leadjourney.opportunity;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.leadjourney.system.ConcurrencyRetry;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.security.Principal;
 
 @RestController
+@Tag(name = "Deal outcomes", description = "Won and lost, reported by the CRM")
 class OutcomeController {
 
     private final OutcomeService outcomes;
@@ -23,6 +28,15 @@ class OutcomeController {
     }
 
     /** 201 when the outcome is recorded; 200 when the same outcome was recorded before (a replay). */
+    @Operation(summary = "Report a deal's outcome", description = "Groups: integration, managers, admins. 201 when"
+            + " recorded; 200 when the same outcome was recorded before (a replay).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "won", value = """
+                            {"outcome": "WON", "value": 48000.00, "currency": "EUR", "closedOn": "2026-11-20"}
+                            """),
+                    @ExampleObject(name = "lost", value = """
+                            {"outcome": "LOST", "closedOn": "2026-11-20", "lostReason": "COMPETITOR"}
+                            """)})))
     @PostMapping("/api/leads/{id}/outcome")
     ResponseEntity<OutcomeView> record(@PathVariable long id, @Valid @RequestBody NewOutcome outcome,
                                        Principal principal) {

@@ -31,6 +31,7 @@ import static io.leadjourney.system.Groups.authority;
  *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} (HTTP Basic); the
  *       engine's authorizations then decide.</li>
  *   <li>{@code /camunda/**}: the webapps, with their own login.</li>
+ *   <li>{@code /swagger-ui.html}, {@code /v3/api-docs}: any logged-in user (webapp session or HTTP Basic).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -121,9 +122,29 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The webapps and engine-rest bring their own authentication and CSRF protection. */
+    /**
+     * The API description and Swagger UI: any user of this application, logged in to the Camunda webapps (same
+     * session) or with HTTP Basic. Trying a request out from Swagger UI goes through {@code /api/**} and its rules.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
+            throws Exception {
+        http.securityMatcher(OpenApiConfiguration.DOCUMENT_PATHS)
+                .addFilterBefore(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authenticationProvider(identity)
+                .httpBasic(basic -> basic.realmName("Lead Journey"))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                + " script-src 'self'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /** The webapps and engine-rest bring their own authentication and CSRF protection. */
+    @Bean
+    @Order(4)
     SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
