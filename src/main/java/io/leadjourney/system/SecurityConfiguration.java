@@ -107,18 +107,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain dashboardSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
                                           ObjectMapper json) throws Exception {
-        http.securityMatcher("/dashboard", "/dashboard/**")
-                .addFilterBefore(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
+        webappSessionOrBasic(http.securityMatcher("/dashboard", "/dashboard/**"), identity, "style-src 'self'")
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(REP_ADMINS))
-                .authenticationProvider(identity)
-                .httpBasic(basic -> basic.realmName("Lead Journey"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         problem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
-                                "The dashboard is for managers and admins")))
-                .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
-                                + " frame-ancestors 'none'")));
+                                "The dashboard is for managers and admins")));
         return http.build();
     }
 
@@ -130,16 +123,26 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain apiDocsSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
             throws Exception {
-        http.securityMatcher(OpenApiConfiguration.DOCUMENT_PATHS)
-                .addFilterBefore(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        // Swagger UI sets styles inline.
+        webappSessionOrBasic(http.securityMatcher(OpenApiConfiguration.DOCUMENT_PATHS), identity,
+                "style-src 'self' 'unsafe-inline'")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        return http.build();
+    }
+
+    /**
+     * Pages for people: the Camunda webapps' session (read-only, {@link CamundaWebappSessionFilter}) or HTTP
+     * Basic, both against Camunda's users; no CSRF token is needed because a session alone can only read.
+     */
+    private static HttpSecurity webappSessionOrBasic(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+                                                     String styleSources) throws Exception {
+        return http.addFilterBefore(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
                 .authenticationProvider(identity)
                 .httpBasic(basic -> basic.realmName("Lead Journey"))
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-                                + " script-src 'self'; frame-ancestors 'none'")));
-        return http.build();
+                        "default-src 'self'; img-src 'self' data:; " + styleSources + "; script-src 'self';"
+                                + " frame-ancestors 'none'")));
     }
 
     /** The webapps and engine-rest bring their own authentication and CSRF protection. */
