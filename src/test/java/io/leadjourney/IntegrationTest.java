@@ -51,6 +51,14 @@ public abstract class IntegrationTest {
         properties.add("spring.mail.port", TestMailServer::port);
     }
 
+    /** Hand-off webhooks go to a real HTTP server in this JVM ({@link TestWebhookServer}). */
+    @DynamicPropertySource
+    static void webhookServer(DynamicPropertyRegistry properties) {
+        properties.add("leadjourney.webhooks.targets[0].name", () -> TestWebhookServer.TARGET);
+        properties.add("leadjourney.webhooks.targets[0].url", TestWebhookServer::url);
+        properties.add("leadjourney.webhooks.targets[0].secret", () -> TestWebhookServer.SECRET);
+    }
+
     protected static final String INTEGRATION = "integration";
 
     @Autowired

@@ -8,6 +8,7 @@ import io.leadjourney.system.ConflictException;
 import io.leadjourney.system.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,12 +32,15 @@ public class OutcomeService {
     private final OpportunityRepository opportunities;
     private final LeadRepository leads;
     private final LeadStageService stages;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OutcomeService(OpportunityRepository opportunities, LeadRepository leads, LeadStageService stages, Clock clock) {
+    OutcomeService(OpportunityRepository opportunities, LeadRepository leads, LeadStageService stages,
+                   ApplicationEventPublisher events, Clock clock) {
         this.opportunities = opportunities;
         this.leads = leads;
         this.stages = stages;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -66,6 +70,8 @@ public class OutcomeService {
         stages.moveTo(leadId, stage, by, reported.outcome() == DealOutcome.WON
                 ? "Deal won: " + reported.value() + " " + reported.currency()
                 : "Deal lost: " + reported.lostReason());
+        events.publishEvent(new DealClosed(leadId, opportunity.getId(), reported.outcome(), reported.value(),
+                reported.currency(), reported.closedOn(), reported.lostReason()));
         log.info("Lead {} closed as {} by {}", leadId, reported.outcome(), by);
         return OutcomeView.of(opportunity, cycle, false);
     }
