@@ -76,7 +76,7 @@ public class LeadIntakeService {
         return new Intake(lead, true);
     }
 
-    static String normalizeEmail(String email) {
+    public static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.leadjourney.decision.InvalidDecisionException;
+import io.leadjourney.imports.ImportNotFoundException;
 import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.routing.RepNotFoundException;
 import org.slf4j.Logger;
@@ -120,6 +121,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(LeadNotFoundException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
         problem.setTitle("Lead not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ImportNotFoundException.class)
+    ProblemDetail importNotFound(ImportNotFoundException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Import not found");
         return problem;
     }
 

@@ -20,20 +20,23 @@ import java.io.IOException;
 
 /**
  * Request bodies of the API have a size limit: {@code leadjourney.api.max-body} (1 MB) and, for event batches,
- * {@code leadjourney.api.max-batch-body} (10 MB, room for 10,000 events). A declared length over the limit is
+ * {@code leadjourney.api.max-batch-body} (10 MB, room for 10,000 events) and, for lead lists,
+ * {@code leadjourney.api.max-import-body} (50 MB, about 250,000 rows). A declared length over the limit is
  * refused at once with 413; a body sent without one is cut off when it passes the limit.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestSizeLimit {
 
     static final String BATCH_PATH = "/api/events";
+    static final String IMPORT_PATH = "/api/imports";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestSizeLimitFilter(
             @Value("${leadjourney.api.max-body:1MB}") DataSize maxBody,
-            @Value("${leadjourney.api.max-batch-body:10MB}") DataSize maxBatchBody) {
+            @Value("${leadjourney.api.max-batch-body:10MB}") DataSize maxBatchBody,
+            @Value("${leadjourney.api.max-import-body:50MB}") DataSize maxImportBody) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new Limit(maxBody.toBytes(), maxBatchBody.toBytes()));
+                new Limit(maxBody.toBytes(), maxBatchBody.toBytes(), maxImportBody.toBytes()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
@@ -49,16 +52,19 @@ class RequestSizeLimit {
     private static final class Limit extends OncePerRequestFilter {
         private final long maxBody;
         private final long maxBatchBody;
+        private final long maxImportBody;
 
-        Limit(long maxBody, long maxBatchBody) {
+        Limit(long maxBody, long maxBatchBody, long maxImportBody) {
             this.maxBody = maxBody;
             this.maxBatchBody = maxBatchBody;
+            this.maxImportBody = maxImportBody;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            long limit = request.getRequestURI().equals(BATCH_PATH) ? maxBatchBody : maxBody;
+            String path = request.getRequestURI();
+            long limit = path.equals(BATCH_PATH) ? maxBatchBody : path.equals(IMPORT_PATH) ? maxImportBody : maxBody;
             if (request.getContentLengthLong() > limit) {
                 response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -25,7 +25,7 @@ import static io.leadjourney.system.Groups.authority;
 /**
  * Who may call what.
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic against Camunda's users; integrations post leads and events, marketing,
+ *   <li>{@code /api/**}: HTTP Basic against Camunda's users; integrations post leads, events and imports, marketing,
  *       managers and admins read them; integrations (the CRM), managers and admins report deal outcomes;
  *       managers and admins manage reps; marketing, managers and admins read the funnel.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} (HTTP Basic); the
@@ -61,6 +61,9 @@ class SecurityConfiguration {
                         .hasAnyAuthority(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/leads/*/outcome").hasAnyAuthority(OUTCOME_REPORTERS)
                         .requestMatchers(HttpMethod.GET, "/api/leads/**").hasAnyAuthority(READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/imports").hasAnyAuthority(WRITERS)
+                        .requestMatchers(HttpMethod.DELETE, "/api/imports/*").hasAnyAuthority(WRITERS)
+                        .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyAuthority(READERS)
                         .requestMatchers(HttpMethod.DELETE, "/api/leads/*").hasAnyAuthority(ERASERS)
                         .requestMatchers("/api/reps", "/api/reps/**").hasAnyAuthority(REP_ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/funnel").hasAnyAuthority(FUNNEL_READERS)

@@ -2,7 +2,6 @@ package io.leadjourney.webhook;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-import java.util.List;
 import java.util.Optional;
 
 public interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery, Long> {
@@ -10,6 +9,4 @@ public interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery
     Optional<WebhookDelivery> findByDeliveryId(String deliveryId);
 
     boolean existsByEventTypeAndLeadIdAndTargetName(WebhookEvent eventType, long leadId, String targetName);
-
-    List<WebhookDelivery> findByLeadIdOrderById(long leadId);
 }
