@@ -1,5 +1,6 @@
 package io.leadjourney.imports;
 
+import io.leadjourney.system.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.lead.Lead;
@@ -29,6 +30,9 @@ import java.util.stream.Collectors;
  */
 @Component
 class ImportProcessor {
+
+    /** The size of {@code lead_import_row.reason}. */
+    static final int MAX_REASON = 1000;
 
     private final JdbcTemplate jdbc;
     private final LeadIntakeService intake;
@@ -122,7 +126,7 @@ class ImportProcessor {
         }
         Instant now = Instant.now(clock);
         jdbc.update("update lead_import_row set status = ?, reason = ?, data = null where import_id = ? and status = ?",
-                ImportStatus.CANCELLED.name(), truncate("import cancelled by " + by), importId,
+                ImportStatus.CANCELLED.name(), Text.cut("import cancelled by " + by, MAX_REASON), importId,
                 ImportStatus.PENDING.name());
         jdbc.update("update lead_import set status = ?, finished_at = ?, updated_at = ? where id = ?",
                 ImportStatus.CANCELLED.name(), SqlTime.utc(now), SqlTime.utc(now), importId);
@@ -144,7 +148,8 @@ class ImportProcessor {
         }
         Instant now = Instant.now(clock);
         jdbc.update("update lead_import_row set status = ?, reason = ?, data = null where import_id = ?"
-                + " and row_number = ?", ImportStatus.REJECTED.name(), truncate("could not be captured: " + why),
+                + " and row_number = ?", ImportStatus.REJECTED.name(),
+                Text.cut("could not be captured: " + why, MAX_REASON),
                 importId, next.get(0));
         jdbc.update("update lead_import set rejected = rejected + 1, worker_rows = worker_rows + 1,"
                 + " started_at = coalesce(started_at, ?), updated_at = ? where id = ?", SqlTime.utc(now),
@@ -162,9 +167,5 @@ class ImportProcessor {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Row " + row.line() + " holds no readable lead", e);
         }
-    }
-
-    private static String truncate(String value) {
-        return value.length() <= 1000 ? value : value.substring(0, 1000);
     }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.lead.LeadIntakeService;
 import io.leadjourney.lead.NewLead;
+import io.leadjourney.system.Chunks;
 import io.leadjourney.system.InvalidFieldException;
 import io.leadjourney.system.SqlTime;
+import io.leadjourney.system.Text;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
@@ -124,8 +126,8 @@ public class LeadImportService {
                 .map(LeadImportService::describe).forEach(problems::add);
         String email = lead.email() == null ? null : LeadIntakeService.normalizeEmail(lead.email());
         if (!problems.isEmpty()) {
-            return new Row(record.line(), ImportStatus.REJECTED, truncate(email, 254), null,
-                    truncate(String.join("; ", problems), 1000));
+            return new Row(record.line(), ImportStatus.REJECTED, Text.cut(email, 254), null,
+                    Text.cut(String.join("; ", problems), ImportProcessor.MAX_REASON));
         }
         Integer earlier = firstLineOfEmail.putIfAbsent(email, record.line());
         if (earlier != null) {
@@ -142,12 +144,12 @@ public class LeadImportService {
             PreparedStatement insert = connection.prepareStatement("insert into lead_import (file_name, source,"
                     + " created_by, status, delimiter, ignored_columns, total_rows, duplicates, rejected, created_at,"
                     + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"id"});
-            insert.setString(1, truncate(fileName, 255));
+            insert.setString(1, Text.cut(fileName, 255));
             insert.setString(2, source);
             insert.setString(3, by);
             insert.setString(4, ImportStatus.RUNNING.name());
             insert.setString(5, String.valueOf(delimiter));
-            insert.setString(6, ignored.isEmpty() ? null : truncate(String.join(", ", ignored), 1000));
+            insert.setString(6, ignored.isEmpty() ? null : Text.cut(String.join(", ", ignored), 1000));
             insert.setInt(7, rows.size());
             insert.setInt(8, count(rows, ImportStatus.DUPLICATE));
             insert.setInt(9, count(rows, ImportStatus.REJECTED));
@@ -156,8 +158,8 @@ public class LeadImportService {
             return insert;
         }, key);
         long id = key.getKey().longValue();
-        for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
-            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH)).stream()
+        for (List<Row> chunk : Chunks.of(rows, INSERT_BATCH)) {
+            List<Object[]> batch = chunk.stream()
                     .map(row -> new Object[]{id, row.line(), row.status().name(), row.email(), row.data(),
                             row.reason()}).toList();
             jdbc.batchUpdate("insert into lead_import_row (import_id, row_number, status, email, data, reason)"
@@ -172,10 +174,6 @@ public class LeadImportService {
 
     private static int count(List<Row> rows, ImportStatus status) {
         return (int) rows.stream().filter(row -> row.status() == status).count();
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     /** Strict UTF-8: a file in another encoding is refused rather than imported with broken names. */

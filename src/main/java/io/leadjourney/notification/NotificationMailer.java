@@ -1,5 +1,6 @@
 package io.leadjourney.notification;
 
+import io.leadjourney.system.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -153,8 +154,7 @@ public class NotificationMailer {
         int attempts = notification.attempts() + 1;
         boolean givingUp = permanent || attempts >= properties.maxAttempts();
         Instant next = now.plus(properties.retryAfter().multipliedBy(1L << Math.min(attempts - 1, 20)));
-        String reason = error == null ? "unknown error" : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR)
-                : error;
+        String reason = error == null ? "unknown error" : Text.cut(error, MAX_ERROR);
         jdbc.update(FAILED, givingUp ? "FAILED" : "PENDING", utc(next), reason, notification.id());
         if (givingUp) {
             log.error("Notification {} to {} given up after {} attempt(s): {}", notification.id(),

@@ -1,5 +1,6 @@
 package io.leadjourney.notification;
 
+import io.leadjourney.system.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,12 +38,8 @@ public class NotificationService {
 
     @Transactional
     public void notify(String recipient, String subject, String body, Long leadId) {
-        notifications.save(new Notification(recipient, cut(subject, MAX_SUBJECT), cut(body, MAX_BODY), leadId,
-                Instant.now(clock), mailOn));
+        notifications.save(new Notification(recipient, Text.cut(subject, MAX_SUBJECT), Text.cut(body, MAX_BODY),
+                leadId, Instant.now(clock), mailOn));
         log.info("Notified {}: {}", recipient, subject);
-    }
-
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

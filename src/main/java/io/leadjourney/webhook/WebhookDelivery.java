@@ -1,5 +1,6 @@
 package io.leadjourney.webhook;
 
+import io.leadjourney.system.Text;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -59,7 +60,7 @@ public class WebhookDelivery {
     void attempted(Integer httpStatus, String error, Instant now) {
         attempts++;
         lastStatus = httpStatus;
-        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        lastError = Text.cut(error, 1000);
         lastAttemptAt = now;
     }
 

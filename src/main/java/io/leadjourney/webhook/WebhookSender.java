@@ -1,5 +1,6 @@
 package io.leadjourney.webhook;
 
+import io.leadjourney.system.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -80,7 +81,7 @@ public class WebhookSender {
         if (answer.statusCode() / 100 != 2) {
             String body = answer.body() == null ? "" : answer.body();
             throw fail(delivery, answer.statusCode(), "answered " + answer.statusCode() + ": "
-                    + body.substring(0, Math.min(body.length(), ANSWER_EXCERPT)), null);
+                    + Text.cut(body, ANSWER_EXCERPT), null);
         }
         attempts.record(delivery.getId(), answer.statusCode(), null);
         log.info("Lead {}: {} delivered to {} ({})", delivery.getLeadId(), delivery.getEventType().wireName(),
