@@ -1,9 +1,11 @@
 package io.leadjourney.imports;
 
+import io.leadjourney.system.NotFoundException;
+
 /** No import with that id: 404. */
-public class ImportNotFoundException extends RuntimeException {
+public class ImportNotFoundException extends NotFoundException {
 
     ImportNotFoundException(long id) {
-        super("No import " + id);
+        super("Import not found", "No import " + id);
     }
 }

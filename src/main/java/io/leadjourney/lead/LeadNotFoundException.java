@@ -1,12 +1,14 @@
 package io.leadjourney.lead;
 
+import io.leadjourney.system.NotFoundException;
+
 /** No lead has this id. Answered as 404. */
-public class LeadNotFoundException extends RuntimeException {
+public class LeadNotFoundException extends NotFoundException {
 
     private final long leadId;
 
     public LeadNotFoundException(long leadId) {
-        super("No lead with id " + leadId);
+        super("Lead not found", "No lead with id " + leadId);
         this.leadId = leadId;
     }
 

@@ -1,9 +1,11 @@
 package io.leadjourney.routing;
 
+import io.leadjourney.system.NotFoundException;
+
 /** There is no rep with this id; answered as 404. */
-public class RepNotFoundException extends RuntimeException {
+public class RepNotFoundException extends NotFoundException {
 
     public RepNotFoundException(String message) {
-        super(message);
+        super("Rep not found", message);
     }
 }

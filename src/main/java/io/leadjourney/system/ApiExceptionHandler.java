@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.leadjourney.decision.InvalidDecisionException;
-import io.leadjourney.imports.ImportNotFoundException;
-import io.leadjourney.lead.LeadNotFoundException;
-import io.leadjourney.routing.RepNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -117,24 +114,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(LeadNotFoundException.class)
-    ProblemDetail notFound(LeadNotFoundException ex) {
+    /** A lead, rep or import the request names that does not exist. */
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Lead not found");
-        return problem;
-    }
-
-    @ExceptionHandler(ImportNotFoundException.class)
-    ProblemDetail importNotFound(ImportNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Import not found");
-        return problem;
-    }
-
-    @ExceptionHandler(RepNotFoundException.class)
-    ProblemDetail repNotFound(RepNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Rep not found");
+        problem.setTitle(ex.title());
         return problem;
     }
 
