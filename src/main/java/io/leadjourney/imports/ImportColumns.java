@@ -68,8 +68,11 @@ final class ImportColumns {
         return List.copyOf(ignored);
     }
 
-    /** The row as a lead, or the reasons it cannot be one (numbers and yes/no; the rest is validated later). */
-    Parsed parse(List<String> fields) {
+    /**
+     * The row as a lead, or the reasons it cannot be one (numbers and yes/no; the rest is validated later). A row
+     * without a source of its own gets {@code defaultSource}.
+     */
+    Parsed parse(List<String> fields, String defaultSource) {
         List<String> problems = new ArrayList<>();
         Long headCount = number(fields, "employees", problems, Integer.MAX_VALUE);
         Integer employees = headCount == null ? null : headCount.intValue();
@@ -86,9 +89,11 @@ final class ImportColumns {
                 problems.add("wantsContact: '" + contact + "' is not yes or no");
             }
         }
+        String source = text(fields, "source");
         NewLead lead = new NewLead(text(fields, EMAIL), text(fields, "firstName"), text(fields, "lastName"),
                 text(fields, "company"), employees, revenue, text(fields, "industry"), text(fields, "businessModel"),
-                text(fields, "role"), text(fields, "country"), text(fields, "source"), wantsContact);
+                text(fields, "role"), text(fields, "country"), source == null ? defaultSource : source,
+                wantsContact);
         return new Parsed(lead, problems);
     }
 

@@ -113,13 +113,8 @@ public class LeadImportService {
 
     private Row judge(CsvReader.Record record, ImportColumns columns, String source,
                       Map<String, Integer> firstLineOfEmail) throws JsonProcessingException {
-        ImportColumns.Parsed parsed = columns.parse(record.fields());
+        ImportColumns.Parsed parsed = columns.parse(record.fields(), source);
         NewLead lead = parsed.lead();
-        if (lead.source() == null && source != null) {
-            lead = new NewLead(lead.email(), lead.firstName(), lead.lastName(), lead.company(), lead.employees(),
-                    lead.annualRevenue(), lead.industry(), lead.businessModel(), lead.role(), lead.country(), source,
-                    lead.wantsContact());
-        }
         List<String> problems = new ArrayList<>(parsed.problems());
         validator.validate(lead).stream()
                 .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
