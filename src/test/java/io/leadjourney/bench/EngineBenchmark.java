@@ -2,6 +2,7 @@ package io.leadjourney.bench;
 
 import io.leadjourney.IntegrationTest;
 import io.leadjourney.journey.LeadJourney;
+import io.leadjourney.system.Chunks;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -83,10 +84,9 @@ abstract class EngineBenchmark extends IntegrationTest {
             rows.add(new Object[]{prefix + "-" + i + "@bench.example", "Bench", "Lead " + i, "Bench Co " + i,
                     10 + (i * 37) % 3000, i % 3 == 0 ? "webinar" : "web form", "MQL", now, now});
         }
-        for (int from = 0; from < rows.size(); from += 1000) {
+        for (List<Object[]> chunk : Chunks.of(rows, 1000)) {
             jdbc.batchUpdate("insert into lead (email, first_name, last_name, company, employees, source, stage,"
-                    + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows.subList(from, Math.min(rows.size(), from + 1000)));
+                    + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk);
         }
         return jdbc.queryForList("select id from lead where email like ? order by id", Long.class, prefix + "-%");
     }
