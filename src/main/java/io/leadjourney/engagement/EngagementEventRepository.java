@@ -1,5 +1,6 @@
 package io.leadjourney.engagement;
 
+import io.leadjourney.lead.Lead;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -7,6 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 public interface EngagementEventRepository extends JpaRepository<EngagementEvent, Long> {
 
@@ -33,4 +36,23 @@ public interface EngagementEventRepository extends JpaRepository<EngagementEvent
     @Modifying
     @Query("update EngagementEvent e set e.leadId = :leadId where e.leadId is null and e.email = :email")
     int attachAnonymous(String email, Long leadId);
+
+    /** Which of these e-mails have anonymous activity waiting for their lead. */
+    @Query("select distinct e.email from EngagementEvent e where e.leadId is null and e.email in :emails")
+    List<String> findAnonymousEmails(Collection<String> emails);
+
+    /**
+     * As {@link #attachAnonymous(String, Long)} for many new leads: one query finds the few e-mails with
+     * anonymous activity, and only those are updated.
+     *
+     * @return how many events became the leads'
+     */
+    default int attachAnonymous(Collection<Lead> captured) {
+        Map<String, Long> leadIds = captured.stream().collect(Collectors.toMap(Lead::getEmail, Lead::getId));
+        int attached = 0;
+        for (String email : findAnonymousEmails(leadIds.keySet())) {
+            attached += attachAnonymous(email, leadIds.get(email));
+        }
+        return attached;
+    }
 }

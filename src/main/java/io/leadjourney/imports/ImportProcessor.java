@@ -23,9 +23,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Works off one chunk of an import's pending rows in one transaction: each new e-mail is captured as a lead with
- * its journey, an e-mail that already has a lead is a duplicate, and the verdicts and counters are written with
- * them. Either the whole chunk commits or none of it does, so a crash or restart in the middle leaves its rows
+ * Works off one chunk of an import's pending rows in one transaction: the new e-mails are captured together as
+ * leads with their journeys ({@link LeadIntakeService#captureNew}), an e-mail that already has a lead is a
+ * duplicate, and the verdicts and counters are written with them. An e-mail captured through the API while the
+ * chunk ran fails the chunk on the unique e-mail; {@link ImportWorker} then does it row by row, and that row is a
+ * duplicate. Either the whole chunk commits or none of it does, so a crash or restart in the middle leaves its rows
  * pending, to be done again, and no lead twice. The import's row lock keeps two nodes off the same import.
  */
 @Component
@@ -81,30 +83,24 @@ class ImportProcessor {
         }
         Map<String, Lead> existing = leads.findByEmailIn(rows.stream().map(Pending::email).toList()).stream()
                 .collect(Collectors.toMap(Lead::getEmail, Function.identity()));
-        String by = "import-" + importId;
         List<Object[]> verdicts = new ArrayList<>();
-        int accepted = 0;
-        int duplicates = 0;
+        List<Pending> fresh = new ArrayList<>();
         for (Pending row : rows) {
             Lead known = existing.get(row.email());
-            if (known != null) {
-                duplicates++;
+            if (known == null) {
+                fresh.add(row);
+            } else {
                 verdicts.add(new Object[]{ImportStatus.DUPLICATE.name(), "lead " + known.getId()
                         + " already has this e-mail", known.getId(), importId, row.line()});
-                continue;
             }
-            LeadIntakeService.Intake captured = intake.capture(lead(row), by);
-            if (!captured.created()) {
-                // Captured through the API since the check above: it is that lead now.
-                duplicates++;
-                verdicts.add(new Object[]{ImportStatus.DUPLICATE.name(), "lead " + captured.lead().getId()
-                        + " already has this e-mail", captured.lead().getId(), importId, row.line()});
-                continue;
-            }
-            accepted++;
-            verdicts.add(new Object[]{ImportStatus.ACCEPTED.name(), null, captured.lead().getId(), importId,
-                    row.line()});
         }
+        int duplicates = verdicts.size();
+        List<Lead> captured = intake.captureNew(fresh.stream().map(this::lead).toList(), "import-" + importId);
+        for (int i = 0; i < fresh.size(); i++) {
+            verdicts.add(new Object[]{ImportStatus.ACCEPTED.name(), null, captured.get(i).getId(), importId,
+                    fresh.get(i).line()});
+        }
+        int accepted = captured.size();
         jdbc.batchUpdate("update lead_import_row set status = ?, reason = ?, lead_id = ?, data = null"
                 + " where import_id = ? and row_number = ?", verdicts);
         jdbc.update("update lead_import set accepted = accepted + ?, duplicates = duplicates + ?,"

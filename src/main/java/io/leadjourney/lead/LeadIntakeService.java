@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,6 +75,38 @@ public class LeadIntakeService {
         journey.startJourney(lead);
         log.info("Lead {} captured from {}", lead.getId(), lead.getSource());
         return new Intake(lead, true);
+    }
+
+    /**
+     * Captures leads whose e-mails the caller found unknown (the rows of an import chunk), in the caller's
+     * transaction: each becomes a lead with its first stage line, its earlier anonymous activity and its journey,
+     * as {@link #capture} does. Unlike {@link #capture}, the leads are not scored here: nobody waits for their
+     * score, and the journey's first step, "Score lead", scores them from the same profile and activity a moment
+     * later. That halves the work per row (README "Importing lead lists"). An e-mail that has been captured since
+     * the caller looked fails the whole call on the unique e-mail, so the caller can roll back and look again.
+     *
+     * @return the new leads, in the order of {@code inputs}
+     */
+    @Transactional
+    public List<Lead> captureNew(List<NewLead> inputs, String by) {
+        Instant now = Instant.now(clock);
+        List<Lead> captured = new ArrayList<>(inputs.size());
+        for (NewLead input : inputs) {
+            Lead lead = new Lead(normalizeEmail(input.email()), now);
+            lead.updateProfile(input.cleaned(), now);
+            captured.add(lead);
+        }
+        leads.saveAll(captured);
+        leads.flush();
+        stages.recordCaptured(captured, by, lead -> "Captured from " + (lead.getSource() == null
+                ? "an unknown source" : lead.getSource()));
+        int history = events.attachAnonymous(captured);
+        if (history > 0) {
+            log.info("{} imported leads bring {} events of earlier anonymous activity", captured.size(), history);
+        }
+        journey.startJourneys(captured);
+        log.info("{} leads captured by {}", captured.size(), by);
+        return captured;
     }
 
     public static String normalizeEmail(String email) {

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /** Moves a lead between stages and appends every change to the stage log, with who, when and why. */
 @Service
@@ -33,6 +34,15 @@ public class LeadStageService {
     @Transactional
     public void recordCaptured(Lead lead, String by, String reason) {
         transitions.save(new StageTransition(lead.getId(), null, LeadStage.LEAD, Instant.now(clock), by, reason));
+    }
+
+    /** As {@link #recordCaptured(Lead, String, String)}, for many leads at once (an import chunk). */
+    @Transactional
+    public void recordCaptured(List<Lead> captured, String by, Function<Lead, String> reason) {
+        Instant now = Instant.now(clock);
+        transitions.saveAll(captured.stream()
+                .map(lead -> new StageTransition(lead.getId(), null, LeadStage.LEAD, now, by, reason.apply(lead)))
+                .toList());
     }
 
     /**
