@@ -11,33 +11,16 @@ LEADS=${1:-100}
 DB=leadjourney_cluster
 PORT_A=${CLUSTER_TEST_PORT_A:-18281}
 PORT_B=${CLUSTER_TEST_PORT_B:-18282}
-JAR=$(ls target/lead-journey-*.jar | grep -v original | head -n 1)
-WORK=$(mktemp -d)
 ADMIN_PASSWORD=cluster-test-admin
-export PGPASSWORD=postgres
-psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+. scripts/app-test-lib.sh
 
 psql -c "drop database if exists $DB" -c "create database $DB"
 
 # Plain clock time and short SLAs, so the timers come due during the test. The one rep lets them lapse, and
 # rerouting past that rep finds nobody, so each escalation ends at the managers' Reassign task (no loop).
 start_node() {  # name port
-    POSTGRES_DB=$DB POSTGRES_USER=postgres POSTGRES_PASSWORD=postgres LEADJOURNEY_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-        java -Xmx512m -jar "$JAR" --spring.profiles.active=postgres --server.port="$2" \
-        --leadjourney.calendar.mode=CLOCK --leadjourney.sla.accept-remind-after=PT5S \
-        --leadjourney.sla.accept-escalate-after=PT10S \
-        --camunda.bpm.job-execution.lock-time-in-millis=10000 >>"$WORK/$1.log" 2>&1 &
-    echo $!
-}
-
-wait_up() {  # port pid name
-    for _ in $(seq 1 120); do
-        curl -fs "http://127.0.0.1:$1/actuator/health/liveness" >/dev/null 2>&1 && return 0
-        kill -0 "$2" 2>/dev/null || { echo "node $3 died while starting; see $WORK/$3.log"; exit 1; }
-        sleep 1
-    done
-    echo "node $3 did not start in 120 s; see $WORK/$3.log"
-    exit 1
+    launch_app "$1" "$2" --leadjourney.calendar.mode=CLOCK --leadjourney.sla.accept-remind-after=PT5S \
+        --leadjourney.sla.accept-escalate-after=PT10S --camunda.bpm.job-execution.lock-time-in-millis=10000
 }
 
 echo "== starting node A, then node B, on one database ($DB)"
@@ -83,12 +66,6 @@ done
 sleep 3
 
 echo "== checking"
-problems=0
-check() {
-    local got
-    got=$(psql -d $DB -c "$2")
-    if [ "$got" = "$3" ]; then echo "   ok    $1: $got"; else echo "   WRONG $1: $got (expected $3)"; problems=$((problems + 1)); fi
-}
 check "leads escalated" "select count(distinct lead_id) from sla_breach where sla = 'ACCEPT_LEAD'" "$LEADS"
 check "leads with more than one breach" "select count(*) from (select lead_id from sla_breach group by lead_id having count(*) > 1) d" 0
 check "leads without exactly one slaBreach incident" "select count(*) from lead l where (select count(*) from act_ru_incident i join act_ru_execution e on e.id_ = i.execution_id_ join act_ru_execution p on p.id_ = e.proc_inst_id_ where i.incident_type_ = 'slaBreach' and p.business_key_ = cast(l.id as varchar)) <> 1" 0
@@ -98,11 +75,4 @@ check "leads at the managers' Reassign task" "select count(distinct p.business_k
 attempts() { grep 'WARN' "$WORK/$1.log" | grep -c 'SlaService.*SLA breach: accept lead' || true; }
 echo "   escalation attempts logged: node A $(attempts a), node B $(attempts b) (before it was killed)"
 
-kill "$A" 2>/dev/null || true
-wait "$A" 2>/dev/null || true
-if [ "$problems" -gt 0 ]; then
-    echo "== $problems problem(s); the nodes' logs are in $WORK"
-    exit 1
-fi
-psql -c "drop database if exists $DB" || true
-echo "== cluster test passed"
+finish "cluster test" "$A"

@@ -13,28 +13,14 @@ cd "$(dirname "$0")/.."
 LEADS=${1:-400}
 DB=leadjourney_crash
 PORT=${CRASH_TEST_PORT:-18181}
-JAR=$(ls target/lead-journey-*.jar | grep -v original | head -n 1)
-WORK=$(mktemp -d)
 ADMIN_PASSWORD=crash-test-admin
-export PGPASSWORD=postgres
-psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+. scripts/app-test-lib.sh
 
 psql -c "drop database if exists $DB" -c "create database $DB"
 
 start_app() {
-    POSTGRES_DB=$DB POSTGRES_USER=postgres POSTGRES_PASSWORD=postgres LEADJOURNEY_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-        java -Xmx512m -jar "$JAR" --spring.profiles.active=postgres --server.port=$PORT \
-        --camunda.bpm.job-execution.lock-time-in-millis=10000 >>"$WORK/app.log" 2>&1 &
-    APP=$!
-    for _ in $(seq 1 120); do
-        if curl -fs "http://127.0.0.1:$PORT/actuator/health/liveness" >/dev/null 2>&1; then
-            return 0
-        fi
-        kill -0 $APP 2>/dev/null || { echo "the app died while starting; see $WORK/app.log"; exit 1; }
-        sleep 1
-    done
-    echo "the app did not start in 120 s; see $WORK/app.log"
-    exit 1
+    APP=$(launch_app app $PORT --camunda.bpm.job-execution.lock-time-in-millis=10000)
+    wait_up $PORT $APP app
 }
 
 post_lead() {
@@ -74,12 +60,6 @@ for _ in $(seq 1 120); do
 done
 
 echo "== checking"
-problems=0
-check() {  # name, query, expected
-    local got
-    got=$(psql -d $DB -c "$2")
-    if [ "$got" = "$3" ]; then echo "   ok    $1: $got"; else echo "   WRONG $1: $got (expected $3)"; problems=$((problems + 1)); fi
-}
 psql -d $DB -c "select email from lead where email like 'crash-%' order by 1" >"$WORK/stored.txt"
 MISSING=$(comm -23 "$WORK/acked.txt" <(sort "$WORK/stored.txt") | wc -l)
 echo "   posted $LEADS, acknowledged $ACKED, refused or cut off by the crash $FAILED, stored $(wc -l <"$WORK/stored.txt")"
@@ -92,11 +72,4 @@ check "executable jobs left" "select count(*) from act_ru_job where retries_ > 0
 check "failed jobs (incidents)" "select count(*) from act_ru_incident where incident_type_ = 'failedJob'" 0
 check "stage changes recorded twice" "select count(*) from (select lead_id, from_stage, to_stage from stage_transition group by lead_id, from_stage, to_stage having count(*) > 1) d" 0
 
-kill $APP 2>/dev/null || true
-wait $APP 2>/dev/null || true
-if [ "$problems" -gt 0 ]; then
-    echo "== $problems problem(s); the app's log is $WORK/app.log"
-    exit 1
-fi
-psql -c "drop database if exists $DB" || true
-echo "== crash test passed"
+finish "crash test" $APP
