@@ -8,12 +8,15 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import static io.leadjourney.system.SqlTime.utc;
 
@@ -38,6 +42,8 @@ import static io.leadjourney.system.SqlTime.utc;
         "leadjourney.scoring.decision-refresh=PT10S", "leadjourney.routing.weigh-by-win-rate=true",
         "leadjourney.acceptance.check-interval=PT15M"})
 abstract class EngineBenchmark extends IntegrationTest {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineBenchmark.class);
 
     static final String BENCH_REP_GROUP = "reps-bench";
 
@@ -138,10 +144,26 @@ abstract class EngineBenchmark extends IntegrationTest {
      * PostgreSQL statement log showed the benchmark's own count at 75 ms a time), slowing what it measured.
      */
     static void waitUntil(BooleanSupplier condition, int seconds, String what) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        waitUntil(condition, seconds, what, () -> "");
+    }
+
+    /**
+     * Waits for {@code condition}, saying every minute how it stands ({@code state}), and on a time-out failing
+     * with that state, so a slow run shows where it stuck rather than only that it did.
+     */
+    static void waitUntil(BooleanSupplier condition, int seconds, String what, Supplier<String> state) {
+        long started = System.nanoTime();
+        long deadline = started + seconds * 1_000_000_000L;
+        long nextReport = started + 60_000_000_000L;
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + seconds + " s waiting for " + what);
+            long now = System.nanoTime();
+            if (now > deadline) {
+                throw new AssertionError("Timed out after " + seconds + " s waiting for " + what + ". "
+                        + state.get());
+            }
+            if (now > nextReport) {
+                log.info("Waiting {} s for {}. {}", (now - started) / 1_000_000_000L, what, state.get());
+                nextReport = now + 60_000_000_000L;
             }
             try {
                 Thread.sleep(200);
@@ -150,5 +172,22 @@ abstract class EngineBenchmark extends IntegrationTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Where the jobs of a process stand: due, locked, waiting for a retry, failed, and the commonest error. */
+    protected String jobsOf(String processKey) {
+        OffsetDateTime now = utc(Instant.now());
+        Map<String, Object> counts = jdbc.queryForMap("select count(*) as jobs,"
+                + " sum(case when retries_ > 0 and lock_owner_ is null and (duedate_ is null or duedate_ <= ?)"
+                + " then 1 else 0 end) as due,"
+                + " sum(case when lock_owner_ is not null then 1 else 0 end) as locked,"
+                + " sum(case when retries_ > 0 and exception_msg_ is not null and duedate_ > ? then 1 else 0 end)"
+                + " as retrying, sum(case when retries_ = 0 then 1 else 0 end) as failed"
+                + " from act_ru_job where process_def_key_ = ?", now, now, processKey);
+        List<String> errors = jdbc.queryForList("select exception_msg_ from act_ru_job where process_def_key_ = ?"
+                + " and exception_msg_ is not null group by exception_msg_ order by count(*) desc fetch first 1 rows"
+                + " only", String.class, processKey);
+        return "Jobs of " + processKey + ": " + counts + (errors.isEmpty() ? "" : "; commonest error: "
+                + errors.get(0));
     }
 }

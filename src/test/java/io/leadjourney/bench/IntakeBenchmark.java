@@ -5,7 +5,10 @@ import io.leadjourney.lead.LeadIntakeService;
 import io.leadjourney.lead.NewLead;
 import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -88,7 +91,7 @@ class IntakeBenchmark extends EngineBenchmark {
     /**
      * Before/after figures for the settings that shape intake, each pair in this run with 4 threads: the
      * connection pool (routing takes its round-robin turn on a second connection), the async boundary between
-     * "Score lead" and "Route lead", and the history level. The figure is the setting tried, the baseline the
+     * "Score lead" and "Route lead", the history level, and the engine's id check. The figure is the setting tried, the baseline the
      * setting as shipped.
      */
     private List<BenchmarkReport.Row> tuning(String run) {
@@ -124,6 +127,19 @@ class IntakeBenchmark extends EngineBenchmark {
         }
         rows.add(tuningRow("history level activity (no variable or form history)", activity,
                 "history level " + level.getName() + " (as shipped)", full));
+
+        // Camunda's own id check builds an error message from every row it inserts (LazyIdCheckPlugin).
+        SessionFactory lazyIdCheck = engine.getSessionFactories().get(DbEntityManager.class);
+        double lazy = throughService(run + "-id-check-lazy", LEADS, 4);
+        engine.getSessionFactories().put(DbEntityManager.class, new DbEntityManagerFactory(engine.getIdGenerator()));
+        double camundas;
+        try {
+            camundas = throughService(run + "-id-check-camunda", LEADS, 4);
+        } finally {
+            engine.getSessionFactories().put(DbEntityManager.class, lazyIdCheck);
+        }
+        rows.add(tuningRow("Camunda's own id check on every insert (prints the row)", camundas,
+                "LazyIdCheckPlugin (as shipped)", lazy));
 
         // Removal time: with "end" the engine stamps every history row of an instance when it ends; journeys
         // end (hand-off, disqualified), so the bare start -> end process shows that cost.

@@ -89,7 +89,7 @@ class SlaTimerBenchmark extends EngineBenchmark {
         sleep(1500);
         long start = System.nanoTime();
         executor.start();
-        waitUntil(() -> remindersLeft() == 0, 900, "the reminders");
+        waitUntil(() -> remindersLeft() == 0, 900, "the reminders", () -> jobsOf(LeadJourney.PROCESS_ID));
         double reminders = (System.nanoTime() - start) / 1e9;
 
         executor.shutdown();
@@ -97,7 +97,7 @@ class SlaTimerBenchmark extends EngineBenchmark {
         sleep(1500);
         long bareStart = System.nanoTime();
         executor.start();
-        waitUntil(() -> bareLeft() == 0, 900, "the bare timers");
+        waitUntil(() -> bareLeft() == 0, 900, "the bare timers", () -> jobsOf(BARE));
         double bare = (System.nanoTime() - bareStart) / 1e9;
 
         long reminded = jdbc.queryForObject("select count(*) from notification n join lead l on l.id = n.lead_id"
