@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,6 +28,7 @@ import java.time.Duration;
 public abstract class BrowserTest extends IntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final int LOGIN_ATTEMPTS = 3;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
@@ -64,15 +67,64 @@ public abstract class BrowserTest extends IntegrationTest {
         return "http://localhost:" + port + path;
     }
 
-    /** Logs in to a Camunda webapp ({@code tasklist}, {@code cockpit}) as the user, whose password is the id. */
+    /**
+     * Logs in to a Camunda webapp ({@code tasklist}, {@code cockpit}) as the user, whose password is the id.
+     * The login form is AngularJS: keys typed while it is still binding can be lost, so each field is checked to
+     * hold what was typed before the form is sent. A login the webapp did not accept is tried again, at most
+     * {@value #LOGIN_ATTEMPTS} times in all, and each refusal is printed with what the page said, so a CI log
+     * shows why; the last one fails the test with that text and a screenshot.
+     */
     protected void logIn(String app, String user) {
         browser.get(url("/camunda/app/" + app + "/default/"));
-        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-        browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-        browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+        for (int attempt = 1; ; attempt++) {
+            WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+            typeInto(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))),
+                    user);
+            typeInto(browser.findElement(By.cssSelector("input[type=password]")), user);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type=submit]"))).click();
+            try {
+                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+                return;
+            } catch (TimeoutException refused) {
+                String said = pageNotifications();
+                String shot = screenshotQuietly("login-refused-" + user + "-" + attempt + ".png");
+                if (attempt == LOGIN_ATTEMPTS) {
+                    throw new AssertionError("The " + app + " login of " + user + " was not accepted in "
+                            + LOGIN_ATTEMPTS + " attempts; the page said: " + said + "; screenshot " + shot, refused);
+                }
+                System.err.printf("%s login of %s, attempt %d, not accepted in %s; the page said: %s; screenshot %s%n",
+                        app, user, attempt, PATIENCE, said, shot);
+                browser.navigate().refresh();
+            }
+        }
+    }
+
+    /** Types the text into the input and waits until the input holds exactly it, typing again if keys were lost. */
+    private void typeInto(WebElement input, String text) {
+        new WebDriverWait(browser, PATIENCE).until(driver -> {
+            if (text.equals(input.getDomProperty("value"))) {
+                return true;
+            }
+            input.clear();
+            input.sendKeys(text);
+            return text.equals(input.getDomProperty("value"));
+        });
+    }
+
+    /** The text of the webapp's notifications (such as "Wrong credentials"), or "nothing". */
+    protected String pageNotifications() {
+        String text = browser.findElements(By.cssSelector(".notifications, .page-notifications")).stream()
+                .map(WebElement::getText).map(String::strip).filter(t -> !t.isEmpty())
+                .reduce((a, b) -> a + " | " + b).orElse("");
+        return text.isEmpty() ? "nothing" : "\"" + text + "\"";
+    }
+
+    private String screenshotQuietly(String name) {
+        try {
+            return screenshot(name).toString();
+        } catch (IOException | RuntimeException e) {
+            return "not taken (" + e + ")";
+        }
     }
 
     protected Path screenshot(String name) throws IOException {
