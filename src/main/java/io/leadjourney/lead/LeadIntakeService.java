@@ -65,8 +65,7 @@ public class LeadIntakeService {
         Lead lead = new Lead(email, now);
         lead.updateProfile(input.cleaned(), now);
         leads.saveAndFlush(lead);
-        stages.recordCaptured(lead, by, "Captured from " + (lead.getSource() == null ? "an unknown source"
-                : lead.getSource()));
+        stages.recordCaptured(lead, by, capturedReason(lead));
         int history = events.attachAnonymous(email, lead.getId());
         if (history > 0) {
             log.info("Lead {} brings {} events of earlier anonymous activity", lead.getId(), history);
@@ -98,8 +97,7 @@ public class LeadIntakeService {
         }
         leads.saveAll(captured);
         leads.flush();
-        stages.recordCaptured(captured, by, lead -> "Captured from " + (lead.getSource() == null
-                ? "an unknown source" : lead.getSource()));
+        stages.recordCaptured(captured, by, LeadIntakeService::capturedReason);
         int history = events.attachAnonymous(captured);
         if (history > 0) {
             log.info("{} imported leads bring {} events of earlier anonymous activity", captured.size(), history);
@@ -107,6 +105,11 @@ public class LeadIntakeService {
         journey.startJourneys(captured);
         log.info("{} leads captured by {}", captured.size(), by);
         return captured;
+    }
+
+    /** The reason on a lead's first stage line, the same for the API and for an import. */
+    private static String capturedReason(Lead lead) {
+        return "Captured from " + (lead.getSource() == null ? "an unknown source" : lead.getSource());
     }
 
     public static String normalizeEmail(String email) {
