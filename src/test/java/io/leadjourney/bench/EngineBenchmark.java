@@ -97,8 +97,11 @@ abstract class EngineBenchmark extends IntegrationTest {
         return jdbc.queryForList("select id from lead where email like ? order by id", Long.class, prefix + "-%");
     }
 
-    /** Journeys that have been scored and routed: started right before "Accept lead", assigned to the rep. */
-    protected void startAtAcceptLead(long leadId, String rep, String remindAfter) {
+    /**
+     * Journeys that have been scored and routed: started right before "Accept lead", assigned to the rep. Answers
+     * the process instance's id.
+     */
+    protected String startAtAcceptLead(long leadId, String rep, String remindAfter) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(LeadJourney.VAR_LEAD_ID, leadId);
         variables.put(LeadJourney.VAR_LEAD_NAME, "Bench Lead " + leadId);
@@ -109,8 +112,9 @@ abstract class EngineBenchmark extends IntegrationTest {
         variables.put(LeadJourney.VAR_ACCEPT_ESCALATE_AFTER, "P30D");
         variables.put(LeadJourney.VAR_MANAGER_GROUP, "managers");
         variables.put(LeadJourney.VAR_NURTURE_INACTIVITY, "P30D");
-        runtimeService.createProcessInstanceByKey(LeadJourney.PROCESS_ID).businessKey(String.valueOf(leadId))
-                .startBeforeActivity(LeadJourney.TASK_ACCEPT_LEAD).setVariables(variables).execute();
+        return runtimeService.createProcessInstanceByKey(LeadJourney.PROCESS_ID).businessKey(String.valueOf(leadId))
+                .startBeforeActivity(LeadJourney.TASK_ACCEPT_LEAD).setVariables(variables).execute()
+                .getProcessInstanceId();
     }
 
     /** Runs {@code work} for 0..count-1 on {@code threads} threads, answering the seconds it took. */
