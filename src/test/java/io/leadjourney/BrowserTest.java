@@ -112,7 +112,7 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     /** The text of the webapp's notifications (such as "Wrong credentials"), or "nothing". */
-    protected String pageNotifications() {
+    private String pageNotifications() {
         String text = browser.findElements(By.cssSelector(".notifications, .page-notifications")).stream()
                 .map(WebElement::getText).map(String::strip).filter(t -> !t.isEmpty())
                 .reduce((a, b) -> a + " | " + b).orElse("");

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * executor without the application's due-date index on the job table, with the executor as the starter configures
  * it, with twice the tuned jobs per acquisition, and as {@code application.yaml} tunes it with the index. Each case
  * ends by deleting its journeys, whose escalation timers would otherwise wait in the job table for the next case,
- * so every case starts from the same table. The job table also holds whatever earlier benchmarks left: the suite runs in alphabetical order, so on a fresh database this runs before the Tasklist
- * benchmark, and on PostgreSQL, where a second run reuses the Tasklist benchmark's 50,000 leads, the table also
- * holds their 100,000 timers that are not due.
+ * so every case starts from the same table. The job table also holds whatever earlier benchmarks left: the suite
+ * runs in alphabetical order, so on a fresh database this runs before the Tasklist benchmark. A second run on the
+ * same database (PostgreSQL, or H2's file under {@code target/bench-h2}) reuses the Tasklist benchmark's 50,000
+ * leads, so its job table also holds their 100,000 timers that are not due.
  * Run: {@code ./mvnw verify -Pbench [-Ppostgres] -Dit.test=SlaTimerBenchmark}.
  */
 class SlaTimerBenchmark extends EngineBenchmark {
