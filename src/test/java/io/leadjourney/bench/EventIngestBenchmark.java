@@ -38,8 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Engagement ingest against the database's own limit, measured in one run on one database:
  * a raw batched JDBC insert of equivalent rows (the baseline), batches through the service, single events through
- * HTTP. Prints a table and writes it to {@code target/bench/event-ingest.md}. Speed is reported, never asserted;
- * only correctness (every event stored) is checked. Run: {@code ./mvnw verify -Pbench -Ppostgres}.
+ * HTTP. Single events are also set against single-row commits: the same rows inserted by as many threads, one
+ * transaction each, which is what the database allows for one event per commit on this machine. Prints a table
+ * and writes it to {@code target/bench/event-ingest.md}. Speed is reported, never asserted; only correctness
+ * (every event stored) is checked. Run: {@code ./mvnw verify -Pbench -Ppostgres}.
  */
 @TestPropertySource(properties = "leadjourney.scoring.decision-refresh=PT10S") // production default, not the tests' PT0S
 class EventIngestBenchmark extends IntegrationTest {
@@ -87,12 +89,16 @@ class EventIngestBenchmark extends IntegrationTest {
             batches.ingest(batch("warm-" + run + "-" + i, leads));
         }
         singleEvents(leads, WARM_UP_SINGLES, 4);
+        PlannerStatistics.refresh(jdbc, "the leads and the warm-up");
 
         Row raw = rawInsert(run, leads);
         Row batch = batchIngest(run, leads);
         Row singleOneThread = singleEvents(leads, SINGLES, 1);
         Row singleFourThreads = singleEvents(leads, SINGLES, 4);
         Row singleEightThreads = singleEvents(leads, SINGLES, 8);
+        Row commitsOneThread = singleRowCommits(run, leads, SINGLES, 1);
+        Row commitsFourThreads = singleRowCommits(run, leads, SINGLES, 4);
+        Row commitsEightThreads = singleRowCommits(run, leads, SINGLES, 8);
 
         long stored = jdbc.queryForObject("select count(*) from engagement_event where event_key like ?", Long.class,
                 "b-" + run + "-%");
@@ -104,7 +110,8 @@ class EventIngestBenchmark extends IntegrationTest {
                         .availableProcessors()).append(" cores, ").append(LEADS).append(" leads\n\n")
                 .append("| case | events | seconds | events/s | p50 ms | p99 ms | vs raw insert |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
-        for (Row row : List.of(raw, batch, singleOneThread, singleFourThreads, singleEightThreads)) {
+        for (Row row : List.of(raw, batch, singleOneThread, singleFourThreads, singleEightThreads, commitsOneThread,
+                commitsFourThreads, commitsEightThreads)) {
             table.append(String.format("| %s | %,d | %.2f | %,.0f | %s | %s | %.1f %% |%n", row.name(), row.events(),
                     row.seconds(), row.perSecond(), row.p50() < 0 ? "-" : String.format("%.1f", row.p50()),
                     row.p99() < 0 ? "-" : String.format("%.1f", row.p99()), 100 * row.perSecond() / raw.perSecond()));
@@ -112,7 +119,9 @@ class EventIngestBenchmark extends IntegrationTest {
         table.append("\nBaseline and batches on one thread; batches of ").append(BATCH_SIZE)
                 .append(" events (latency per batch). Single events: HTTP POST /api/leads/{id}/events with Basic ")
                 .append("authentication from minimal keep-alive HTTP/1.1 clients in the same JVM, each posting one ")
-                .append("event after the other (latency per event, as the client sees it). Targets: batch >= 25 % of the raw insert ")
+                .append("event after the other (latency per event, as the client sees it). Single-row commits: the same ")
+                .append("rows, one insert and one commit each, from as many threads on pooled connections, no HTTP. ")
+                .append("Targets: batch >= 25 % of the raw insert ")
                 .append("rate; single events >= 1,000/s with p99 < 20 ms.\n");
         List<BenchmarkReport.Row> reported = new ArrayList<>(List.of(
                 BenchmarkReport.Row.faster("Engagement events", "batches of " + BATCH_SIZE + " (p99 "
@@ -120,7 +129,9 @@ class EventIngestBenchmark extends IntegrationTest {
                         "raw batched JDBC insert", raw.perSecond(), "≥ 0.25 × raw",
                         batch.perSecond() >= 0.25 * raw.perSecond()),
                 single(singleOneThread, raw, false), single(singleFourThreads, raw, true),
-                single(singleEightThreads, raw, false)));
+                single(singleEightThreads, raw, false),
+                againstCommits(singleOneThread, commitsOneThread), againstCommits(singleFourThreads, commitsFourThreads),
+                againstCommits(singleEightThreads, commitsEightThreads)));
         reported.addAll(jdbcTuning(run, leads));
         BenchmarkReport.write(database, "Engagement events", reported,
                 "Engagement events: " + LEADS + " leads; batches on one thread; single events over HTTP from"
@@ -137,6 +148,64 @@ class EventIngestBenchmark extends IntegrationTest {
                         + " ms, p99 " + String.format("%.1f", row.p99()) + " ms)", row.perSecond(), "events/s",
                 "raw batched JDBC insert", raw.perSecond(), targeted ? "≥ 1,000/s, p99 < 20 ms" : null,
                 targeted ? row.perSecond() >= 1000 && row.p99() < 20 : null);
+    }
+
+    /** The same single events against the database's single-row commits with as many threads, measured in this run. */
+    private static BenchmarkReport.Row againstCommits(Row row, Row commits) {
+        return BenchmarkReport.Row.faster("Engagement events", row.name() + ", against single-row commits",
+                row.perSecond(), "events/s", commits.name() + " (p50 " + String.format("%.1f", commits.p50())
+                        + " ms, p99 " + String.format("%.1f", commits.p99()) + " ms)", commits.perSecond(), null, null);
+    }
+
+    /**
+     * The database's own limit for one event per transaction: {@code threads} threads, each on a pooled connection in
+     * auto-commit, insert {@code count} equivalent rows, one statement and one commit each. No HTTP, no lead lock,
+     * no scoring: what is left of a single event's cost is the commit (the WAL flush on PostgreSQL).
+     */
+    private Row singleRowCommits(String run, List<Long> leads, int count, int threads)
+            throws InterruptedException {
+        String prefix = "c-" + run + "-" + threads + "-";
+        double[] latencies = new double[count];
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> writers = new ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread writer = new Thread(() -> {
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
+                    connection.setAutoCommit(true);
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        Timestamp now = Timestamp.from(Instant.now());
+                        long begin = System.nanoTime();
+                        insert.setLong(1, leads.get(i % LEADS));
+                        insert.setString(2, TYPES[i % (TYPES.length - 1)].name());
+                        insert.setTimestamp(3, now);
+                        insert.setTimestamp(4, now);
+                        insert.setString(5, prefix + i);
+                        insert.setNull(6, Types.VARCHAR);
+                        insert.setString(7, "/pricing");
+                        insert.setNull(8, Types.VARCHAR);
+                        insert.setString(9, "q4");
+                        insert.executeUpdate();
+                        latencies[i] = (System.nanoTime() - begin) / 1e6;
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    failures.add(e);
+                }
+            });
+            writers.add(writer);
+            writer.start();
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(failures).as("every single-row commit written").isEmpty();
+        assertThat(jdbc.update("delete from engagement_event where event_key like ?", prefix + "%"))
+                .as("the single-row commits' rows, removed again").isEqualTo(count);
+        return new Row("single-row JDBC commits, " + threads + (threads == 1 ? " thread" : " threads"), count,
+                seconds, BenchmarkReport.percentile(latencies, 50), BenchmarkReport.percentile(latencies, 99));
     }
 
     private Row rawInsert(String run, List<Long> leads) {

@@ -49,6 +49,7 @@ class FunnelBenchmark extends IntegrationTest {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = from.plusYears(1);
         long generated = generate(from);
+        PlannerStatistics.refresh(jdbc, "the funnel's " + String.format("%,d", generated) + " stage changes");
 
         for (int i = 0; i < 2; i++) {  // warm-up
             funnel.report(from, to, "source");

@@ -58,6 +58,7 @@ class IntakeBenchmark extends EngineBenchmark {
         // Reps must not run out of capacity in the middle of the run: that would send leads to "Reassign".
         jdbc.update("update rep set max_open_leads = null");
         deploy(bareIntake(BARE), BARE);
+        PlannerStatistics.refresh(jdbc, "the earlier benchmarks' data");
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         // Warm-up: JIT, pools, parsed tables, both paths.
