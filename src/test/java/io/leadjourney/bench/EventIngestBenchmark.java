@@ -167,41 +167,27 @@ class EventIngestBenchmark extends IntegrationTest {
         String prefix = "c-" + run + "-" + threads + "-";
         double[] latencies = new double[count];
         AtomicInteger next = new AtomicInteger();
-        List<Thread> writers = new ArrayList<>();
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            Thread writer = new Thread(() -> {
-                try (Connection connection = dataSource.getConnection();
-                     PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
-                    connection.setAutoCommit(true);
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        Timestamp now = Timestamp.from(Instant.now());
-                        long begin = System.nanoTime();
-                        insert.setLong(1, leads.get(i % LEADS));
-                        insert.setString(2, TYPES[i % (TYPES.length - 1)].name());
-                        insert.setTimestamp(3, now);
-                        insert.setTimestamp(4, now);
-                        insert.setString(5, prefix + i);
-                        insert.setNull(6, Types.VARCHAR);
-                        insert.setString(7, "/pricing");
-                        insert.setNull(8, Types.VARCHAR);
-                        insert.setString(9, "q4");
-                        insert.executeUpdate();
-                        latencies[i] = (System.nanoTime() - begin) / 1e6;
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    failures.add(e);
+        double seconds = ConcurrentClients.run(threads, "every single-row commit written", writer -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
+                connection.setAutoCommit(true);
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    Timestamp now = Timestamp.from(Instant.now());
+                    long begin = System.nanoTime();
+                    insert.setLong(1, leads.get(i % LEADS));
+                    insert.setString(2, TYPES[i % (TYPES.length - 1)].name());
+                    insert.setTimestamp(3, now);
+                    insert.setTimestamp(4, now);
+                    insert.setString(5, prefix + i);
+                    insert.setNull(6, Types.VARCHAR);
+                    insert.setString(7, "/pricing");
+                    insert.setNull(8, Types.VARCHAR);
+                    insert.setString(9, "q4");
+                    insert.executeUpdate();
+                    latencies[i] = (System.nanoTime() - begin) / 1e6;
                 }
-            });
-            writers.add(writer);
-            writer.start();
-        }
-        for (Thread writer : writers) {
-            writer.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(failures).as("every single-row commit written").isEmpty();
+            }
+        });
         assertThat(jdbc.update("delete from engagement_event where event_key like ?", prefix + "%"))
                 .as("the single-row commits' rows, removed again").isEqualTo(count);
         return new Row("single-row JDBC commits, " + threads + (threads == 1 ? " thread" : " threads"), count,
@@ -309,35 +295,21 @@ class EventIngestBenchmark extends IntegrationTest {
     private Row singleEvents(List<Long> leads, int count, int threads) throws InterruptedException {
         double[] latencies = new double[count];
         AtomicInteger next = new AtomicInteger();
-        List<Thread> clients = new ArrayList<>();
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            Thread client = new Thread(() -> {
-                try (KeepAliveClient http = new KeepAliveClient(port, INTEGRATION, INTEGRATION)) {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        String body = "{\"type\":\"" + TYPES[i % (TYPES.length - 1)].name()
-                                + "\",\"occurredAt\":\"" + Instant.now() + "\"}";
-                        long begin = System.nanoTime();
-                        KeepAliveClient.Response response = http.post("/api/leads/" + leads.get(i % LEADS)
-                                + "/events", body);
-                        latencies[i] = (System.nanoTime() - begin) / 1e6;
-                        if (response.status() != 200) {
-                            throw new IllegalStateException(response.status() + " " + response.body());
-                        }
+        double seconds = ConcurrentClients.run(threads, "every single event accepted", client -> {
+            try (KeepAliveClient http = new KeepAliveClient(port, INTEGRATION, INTEGRATION)) {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    String body = "{\"type\":\"" + TYPES[i % (TYPES.length - 1)].name()
+                            + "\",\"occurredAt\":\"" + Instant.now() + "\"}";
+                    long begin = System.nanoTime();
+                    KeepAliveClient.Response response = http.post("/api/leads/" + leads.get(i % LEADS)
+                            + "/events", body);
+                    latencies[i] = (System.nanoTime() - begin) / 1e6;
+                    if (response.status() != 200) {
+                        throw new IllegalStateException(response.status() + " " + response.body());
                     }
-                } catch (Exception | AssertionError e) {
-                    failures.add(e);
                 }
-            });
-            clients.add(client);
-            client.start();
-        }
-        for (Thread client : clients) {
-            client.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(failures).as("every single event accepted").isEmpty();
+            }
+        });
         return new Row("single events, HTTP, " + threads + (threads == 1 ? " client" : " clients"), count, seconds,
                 BenchmarkReport.percentile(latencies, 50), BenchmarkReport.percentile(latencies, 99));
     }

@@ -136,37 +136,24 @@ class TasklistBenchmark extends EngineBenchmark {
             throws InterruptedException {
         double[] latencies = new double[count];
         AtomicInteger next = new AtomicInteger();
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            Thread thread = new Thread(() -> {
-                String as = user != null ? user : reps.get(client % REPS);
-                try (KeepAliveClient http = new KeepAliveClient(port, as, as)) {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        long begin = System.nanoTime();
-                        KeepAliveClient.Response page = user == null
-                                ? http.post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
-                                "{" + SORTING + "}")
-                                : http.post("/engine-rest/task?firstResult=0&maxResults=15", "{\"assignee\":\""
-                                + reps.get(i % REPS) + "\",\"taskDefinitionKey\":\"UserTask_AcceptLead\","
-                                + SORTING + "}");
-                        latencies[i] = (System.nanoTime() - begin) / 1e6;
-                        if (page.status() != 200 || !page.body().contains("bench-rep-")) {
-                            throw new IllegalStateException(page.status() + " " + page.body());
-                        }
+        ConcurrentClients.run(clients, "every page loaded", client -> {
+            String as = user != null ? user : reps.get(client % REPS);
+            try (KeepAliveClient http = new KeepAliveClient(port, as, as)) {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    long begin = System.nanoTime();
+                    KeepAliveClient.Response page = user == null
+                            ? http.post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                            "{" + SORTING + "}")
+                            : http.post("/engine-rest/task?firstResult=0&maxResults=15", "{\"assignee\":\""
+                            + reps.get(i % REPS) + "\",\"taskDefinitionKey\":\"UserTask_AcceptLead\","
+                            + SORTING + "}");
+                    latencies[i] = (System.nanoTime() - begin) / 1e6;
+                    if (page.status() != 200 || !page.body().contains("bench-rep-")) {
+                        throw new IllegalStateException(page.status() + " " + page.body());
                     }
-                } catch (Exception | AssertionError e) {
-                    failures.add(e);
                 }
-            });
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        assertThat(failures).isEmpty();
+            }
+        });
         return latencies;
     }
 
