@@ -6,7 +6,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs a benchmark's clients on threads of their own, all at once, and fails if any of them failed. */
+/**
+ * Runs a benchmark's clients on threads of their own, all at once, and fails if any of them failed. Unlike
+ * {@link EngineBenchmark#inParallel}, which hands out indices to a pool, each client here lives for the whole case,
+ * so it can hold its own kept-alive HTTP connection or database connection.
+ */
 final class ConcurrentClients {
 
     /** One client's work; {@code client} numbers them from 0. */

@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,8 +118,9 @@ class EventIngestBenchmark extends IntegrationTest {
         table.append("\nBaseline and batches on one thread; batches of ").append(BATCH_SIZE)
                 .append(" events (latency per batch). Single events: HTTP POST /api/leads/{id}/events with Basic ")
                 .append("authentication from minimal keep-alive HTTP/1.1 clients in the same JVM, each posting one ")
-                .append("event after the other (latency per event, as the client sees it). Single-row commits: the same ")
-                .append("rows, one insert and one commit each, from as many threads on pooled connections, no HTTP. ")
+                .append("event after the other (latency per event, as the client sees it). ")
+                .append("Single-row commits: the same rows, one insert and one commit each, from as many threads on ")
+                .append("pooled connections, no HTTP. ")
                 .append("Targets: batch >= 25 % of the raw insert ")
                 .append("rate; single events >= 1,000/s with p99 < 20 ms.\n");
         List<BenchmarkReport.Row> reported = new ArrayList<>(List.of(
@@ -130,7 +130,8 @@ class EventIngestBenchmark extends IntegrationTest {
                         batch.perSecond() >= 0.25 * raw.perSecond()),
                 single(singleOneThread, raw, false), single(singleFourThreads, raw, true),
                 single(singleEightThreads, raw, false),
-                againstCommits(singleOneThread, commitsOneThread), againstCommits(singleFourThreads, commitsFourThreads),
+                againstCommits(singleOneThread, commitsOneThread),
+                againstCommits(singleFourThreads, commitsFourThreads),
                 againstCommits(singleEightThreads, commitsEightThreads)));
         reported.addAll(jdbcTuning(run, leads));
         BenchmarkReport.write(database, "Engagement events", reported,
@@ -174,15 +175,7 @@ class EventIngestBenchmark extends IntegrationTest {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     Timestamp now = Timestamp.from(Instant.now());
                     long begin = System.nanoTime();
-                    insert.setLong(1, leads.get(i % LEADS));
-                    insert.setString(2, TYPES[i % (TYPES.length - 1)].name());
-                    insert.setTimestamp(3, now);
-                    insert.setTimestamp(4, now);
-                    insert.setString(5, prefix + i);
-                    insert.setNull(6, Types.VARCHAR);
-                    insert.setString(7, "/pricing");
-                    insert.setNull(8, Types.VARCHAR);
-                    insert.setString(9, "q4");
+                    bindRawRow(insert, leads.get(i % LEADS), TYPES[i % (TYPES.length - 1)], now, prefix + i);
                     insert.executeUpdate();
                     latencies[i] = (System.nanoTime() - begin) / 1e6;
                 }
@@ -192,6 +185,20 @@ class EventIngestBenchmark extends IntegrationTest {
                 .as("the single-row commits' rows, removed again").isEqualTo(count);
         return new Row("single-row JDBC commits, " + threads + (threads == 1 ? " thread" : " threads"), count,
                 seconds, BenchmarkReport.percentile(latencies, 50), BenchmarkReport.percentile(latencies, 99));
+    }
+
+    /** One {@link #RAW_INSERT} row: a page view of {@code /pricing} in campaign q4, received when it occurred. */
+    private static void bindRawRow(PreparedStatement insert, long lead, EngagementType type, Timestamp at,
+                                   String key) throws SQLException {
+        insert.setLong(1, lead);
+        insert.setString(2, type.name());
+        insert.setTimestamp(3, at);
+        insert.setTimestamp(4, at);
+        insert.setString(5, key);
+        insert.setNull(6, Types.VARCHAR);
+        insert.setString(7, "/pricing");
+        insert.setNull(8, Types.VARCHAR);
+        insert.setString(9, "q4");
     }
 
     private Row rawInsert(String run, List<Long> leads) {
@@ -250,15 +257,7 @@ class EventIngestBenchmark extends IntegrationTest {
             start = System.nanoTime();
             try (PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
                 for (int i = 0; i < RAW_ROWS; i++) {
-                    insert.setLong(1, leads.get(i % LEADS));
-                    insert.setString(2, TYPES[i % TYPES.length].name());
-                    insert.setTimestamp(3, now);
-                    insert.setTimestamp(4, now);
-                    insert.setString(5, "t-" + prefix + "-" + i);
-                    insert.setNull(6, Types.VARCHAR);
-                    insert.setString(7, "/pricing");
-                    insert.setNull(8, Types.VARCHAR);
-                    insert.setString(9, "q4");
+                    bindRawRow(insert, leads.get(i % LEADS), TYPES[i % TYPES.length], now, "t-" + prefix + "-" + i);
                     if (!batched) {
                         insert.executeUpdate();
                         continue;
