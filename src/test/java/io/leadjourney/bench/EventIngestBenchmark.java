@@ -50,7 +50,7 @@ class EventIngestBenchmark extends IntegrationTest {
     private static final int BATCHES = 20;
     private static final int BATCH_SIZE = 1_000;
     private static final int SINGLES = 4_000;
-    private static final int WARM_UP_SINGLES = 1_000;
+    private static final int WARM_UP_ROUND_SINGLES = 1_000;
     private static final int WARM_UP_BATCHES = 2;
     private static final EngagementType[] TYPES = EngagementType.values();
     private static final String RAW_INSERT = "insert into engagement_event (lead_id, event_type, occurred_at,"
@@ -74,7 +74,7 @@ class EventIngestBenchmark extends IntegrationTest {
     }
 
     @Test
-    void engagementIngest() throws IOException, SQLException, InterruptedException {
+    void engagementIngest() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Long> leads = new ArrayList<>();
         for (int i = 0; i < LEADS; i++) {
@@ -83,11 +83,12 @@ class EventIngestBenchmark extends IntegrationTest {
                     "source", i % 2 == 0 ? "webinar" : "web form")));
         }
 
-        // Warm-up: JIT, connection pool, parsed tables.
+        // Warm-up: connection pool, parsed tables, and the JIT until it is quiet.
         for (int i = 0; i < WARM_UP_BATCHES; i++) {
             batches.ingest(batch("warm-" + run + "-" + i, leads));
         }
-        singleEvents(leads, WARM_UP_SINGLES, 4);
+        JitWarmUp.Result warmUp = JitWarmUp.untilQuiet("Single events (rounds of " + WARM_UP_ROUND_SINGLES
+                + " from 4 clients)", () -> singleEvents(leads, WARM_UP_ROUND_SINGLES, 4));
         PlannerStatistics.refresh(jdbc, "the leads and the warm-up");
 
         Row raw = rawInsert(run, leads);
@@ -136,7 +137,8 @@ class EventIngestBenchmark extends IntegrationTest {
         reported.addAll(jdbcTuning(run, leads));
         BenchmarkReport.write(database, "Engagement events", reported,
                 "Engagement events: " + LEADS + " leads; batches on one thread; single events over HTTP from"
-                        + " keep-alive clients in the benchmark's JVM, p50/p99 per event as the client sees it.");
+                        + " keep-alive clients in the benchmark's JVM, p50/p99 per event as the client sees it. "
+                        + warmUp.describe() + ".");
         Path out = Path.of("target", "bench", "event-ingest-" + database.split(" ")[0].toLowerCase() + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IntakeBenchmark extends EngineBenchmark {
 
     private static final int LEADS = Integer.getInteger("bench.intake.leads", 400);
-    private static final int WARM_UP = 100;
+    private static final int WARM_UP_ROUND = 50;
     private static final String BARE = "bench-bare-intake";
     private static final String BARE_COMPLETE = "bench-bare-complete";
     private static final int HIKARI_DEFAULT_POOL = 10;
@@ -61,9 +61,13 @@ class IntakeBenchmark extends EngineBenchmark {
         PlannerStatistics.refresh(jdbc, "the earlier benchmarks' data");
         String run = UUID.randomUUID().toString().substring(0, 8);
 
-        // Warm-up: JIT, pools, parsed tables, both paths.
-        throughService(run + "-warm", WARM_UP, 4);
-        bare(WARM_UP, 4);
+        // Warm-up: pools, parsed tables, both paths, until the JIT is quiet.
+        AtomicInteger round = new AtomicInteger();
+        JitWarmUp.Result warmUp = JitWarmUp.untilQuiet("Intake (rounds of " + WARM_UP_ROUND
+                + " leads through the service and " + WARM_UP_ROUND + " bare instances, 4 threads)", () -> {
+            throughService(run + "-warm" + round.incrementAndGet(), WARM_UP_ROUND, 4);
+            bare(WARM_UP_ROUND, 4);
+        });
 
         List<BenchmarkReport.Row> rows = new ArrayList<>();
         java.sql.Timestamp measuredFrom = new java.sql.Timestamp(System.currentTimeMillis());
@@ -82,11 +86,11 @@ class IntakeBenchmark extends EngineBenchmark {
         rows.addAll(tuning(run));
 
         BenchmarkReport.write(database(), "Intake", rows, "Intake: " + where(measuredFrom) + " " + LEADS
-                + " leads per case after " + WARM_UP
-                + " warm-up leads; mixed sizes, sources and roles, all qualifying (hand-raise), so each is scored,"
+                + " leads per case; mixed sizes, sources and roles, all qualifying (hand-raise), so each is scored,"
                 + " routed and waits at \"Accept lead\". Timed from the first capture until the last lead's task"
                 + " exists (the job executor runs \"Score lead\" and \"Route lead\"). The bare process runs on the"
-                + " same engine, history level " + engine.getHistory() + ", with the same threads.");
+                + " same engine, history level " + engine.getHistory() + ", with the same threads. "
+                + warmUp.describe() + ".");
     }
 
     /**

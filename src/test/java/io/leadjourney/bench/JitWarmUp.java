@@ -1,0 +1,72 @@
+package io.leadjourney.bench;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Warm-up that lasts until the JIT compiler is quiet, not for a fixed count.
+ * <p>
+ * On two cores the compiler competes with the code it compiles. Profiles (JFR, {@code jdk.ThreadCPULoad}) of a
+ * warm-up of 1,000 single events showed the C2 compiler thread as busy as the request threads all through the
+ * measurement that followed, so the figure was part JIT: on PostgreSQL, rounds of 1,000 events from 4 clients went
+ * from 177/s in the first round to about 1,000/s by the 29th, the compiler busy all along. Here the warm-up repeats
+ * one round of the case until the compiler spent at most {@value #QUIET_SHARE_PERCENT} % of the round's wall time
+ * compiling (the JVM's {@link CompilationMXBean}, summed over the compiler threads, so one busy compiler thread is
+ * 100 %), or {@value #MAX_ROUNDS} rounds have run. What it took is reported with the figures.
+ */
+final class JitWarmUp {
+
+    static final int QUIET_SHARE_PERCENT = 10;
+    static final int MIN_ROUNDS = 2;
+    static final int MAX_ROUNDS = 60;
+
+    /** How the warm-up ended: the rounds it ran and the compiler's share of the last one's wall time. */
+    record Result(String what, int rounds, double compilerShare, double seconds) {
+
+        boolean quiet() {
+            return compilerShare * 100 <= QUIET_SHARE_PERCENT;
+        }
+
+        String describe() {
+            return String.format("%s warmed up in %d rounds (%.0f s) until the JIT compiler used %.1f %% of a round%s",
+                    what, rounds, seconds, 100 * compilerShare, quiet() ? "" : " (still compiling: not quiet after "
+                            + MAX_ROUNDS + " rounds)");
+        }
+    }
+
+    /** One round of the case being warmed up. */
+    @FunctionalInterface
+    interface Round {
+        void run() throws Exception;
+    }
+
+    private JitWarmUp() {
+    }
+
+    /** Runs {@code round} at least {@value #MIN_ROUNDS} times and until the compiler is quiet during one. */
+    static Result untilQuiet(String what, Round round) throws Exception {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            throw new IllegalStateException("This JVM does not report its JIT compilation time");
+        }
+        long started = System.nanoTime();
+        double share = 1;
+        int rounds = 0;
+        while (rounds < MAX_ROUNDS) {
+            long compiledBefore = compiler.getTotalCompilationTime();
+            long roundStarted = System.nanoTime();
+            round.run();
+            rounds++;
+            double wallMillis = Math.max(1, (System.nanoTime() - roundStarted) / 1e6);
+            share = (compiler.getTotalCompilationTime() - compiledBefore) / wallMillis;
+            System.out.printf("JIT warm-up %s round %d: %.0f ms, compiler %.1f %%%n", what, rounds, wallMillis,
+                    100 * share);
+            if (rounds >= MIN_ROUNDS && share * 100 <= QUIET_SHARE_PERCENT) {
+                break;
+            }
+        }
+        Result result = new Result(what, rounds, share, (System.nanoTime() - started) / 1e9);
+        System.out.println(result.describe());
+        return result;
+    }
+}
