@@ -15,4 +15,9 @@ public interface OpportunityRepository extends JpaRepository<Opportunity, Long> 
     @Query("select l.assignedRep, o.outcome, count(o) from Opportunity o, Lead l where l.id = o.leadId"
             + " and o.outcome is not null and l.assignedRep in :repIds group by l.assignedRep, o.outcome")
     List<Object[]> countOutcomesByRep(Collection<String> repIds);
+
+    /** Closed deals per rep and outcome, of every rep: {@code [repId, DealOutcome, Long]} rows. */
+    @Query("select l.assignedRep, o.outcome, count(o) from Opportunity o, Lead l where l.id = o.leadId"
+            + " and o.outcome is not null and l.assignedRep is not null group by l.assignedRep, o.outcome")
+    List<Object[]> countOutcomesOfEveryRep();
 }

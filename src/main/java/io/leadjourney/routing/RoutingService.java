@@ -7,8 +7,6 @@ import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.notification.NotificationService;
-import io.leadjourney.opportunity.DealOutcome;
-import io.leadjourney.opportunity.OpportunityRepository;
 import io.leadjourney.sla.CalendarProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +52,7 @@ public class RoutingService {
     private final RepAbsenceRepository absences;
     private final RoutingRotationRepository rotations;
     private final RotationTurns turns;
-    private final OpportunityRepository opportunities;
+    private final WinRates winRates;
     private final NotificationService notifications;
     private final RoutingProperties properties;
     private final ZoneId zone;
@@ -62,7 +60,7 @@ public class RoutingService {
 
     RoutingService(DecisionEvaluator decisions, LeadRepository leads, RepRepository reps,
                    RepAbsenceRepository absences, RoutingRotationRepository rotations, RotationTurns turns,
-                   OpportunityRepository opportunities, NotificationService notifications,
+                   WinRates winRates, NotificationService notifications,
                    RoutingProperties properties, CalendarProperties calendar, Clock clock) {
         this.decisions = decisions;
         this.leads = leads;
@@ -70,7 +68,7 @@ public class RoutingService {
         this.absences = absences;
         this.rotations = rotations;
         this.turns = turns;
-        this.opportunities = opportunities;
+        this.winRates = winRates;
         this.notifications = notifications;
         this.properties = properties;
         this.zone = calendar.zone();
@@ -166,23 +164,15 @@ public class RoutingService {
      */
     private List<Rotation.Turns> shares(List<Rep> candidates) {
         List<String> ids = candidates.stream().map(Rep::getUserId).toList();
-        Map<String, long[]> outcomes = new HashMap<>();
-        if (properties.weighByWinRate()) {
-            for (Object[] row : opportunities.countOutcomesByRep(ids)) {
-                long[] wonAndClosed = outcomes.computeIfAbsent((String) row[0], id -> new long[2]);
-                long count = (Long) row[2];
-                wonAndClosed[0] += row[1] == DealOutcome.WON ? count : 0;
-                wonAndClosed[1] += count;
-            }
-        }
-        long closed = outcomes.values().stream().mapToLong(counts -> counts[1]).sum();
+        Map<String, WinRates.Closed> outcomes = properties.weighByWinRate() ? winRates.of(ids) : Map.of();
+        long closed = outcomes.values().stream().mapToLong(WinRates.Closed::closed).sum();
         boolean weighted = properties.weighByWinRate() && closed >= properties.minClosedDeals();
         return ids.stream().map(id -> {
             if (!weighted) {
                 return new Rotation.Turns(id, 1);
             }
-            long[] counts = outcomes.getOrDefault(id, new long[2]);
-            double smoothed = (counts[0] + 1.0) / (counts[1] + 2.0);
+            WinRates.Closed counts = outcomes.getOrDefault(id, WinRates.Closed.NONE);
+            double smoothed = (counts.won() + 1.0) / (counts.closed() + 2.0);
             return new Rotation.Turns(id, Math.max(1, (int) Math.round(2 * AVERAGE_TURNS * smoothed)));
         }).toList();
     }

@@ -38,8 +38,10 @@ import static io.leadjourney.system.SqlTime.utc;
 @TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "leadjourney.calendar.mode=CLOCK",
         "leadjourney.mail.poll-interval=PT1H",
         // As in production, not as in the test profile: the tables are checked for a new version every 10 s
-        // (PT0S made every evaluation query the latest definition), and win rates weigh the round robin.
+        // (PT0S made every evaluation query the latest definition), and win rates weigh the round robin, counted
+        // once a minute.
         "leadjourney.scoring.decision-refresh=PT10S", "leadjourney.routing.weigh-by-win-rate=true",
+        "leadjourney.routing.win-rate-refresh=PT1M",
         "leadjourney.acceptance.check-interval=PT15M"})
 abstract class EngineBenchmark extends IntegrationTest {
 

@@ -15,11 +15,14 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,8 @@ class IntakeBenchmark extends EngineBenchmark {
 
     @Autowired
     private LeadIntakeService intake;
+    @Autowired
+    private ApplicationContext context;
     @LocalServerPort
     private int port;
 
@@ -156,6 +161,24 @@ class IntakeBenchmark extends EngineBenchmark {
         rows.add(BenchmarkReport.Row.faster("Intake (tuning)", "Camunda's own id check on every insert, bare start"
                         + " -> no-op -> user task, 4 threads, mean of 2", bareRate[1], "instances/s",
                 "LazyIdCheckPlugin (as shipped)", bareRate[0], null, null));
+
+        // Win rates: counted once a minute (as shipped) or for every lead routed. Twice each, interleaved, as the
+        // group's history grows from case to case.
+        Object winRates = context.getBean("winRates");
+        Object shippedRefresh = ReflectionTestUtils.getField(winRates, "refresh");
+        double[] winRateRate = new double[2];
+        for (int round = 0; round < 2; round++) {
+            for (int everyLead = 0; everyLead < 2; everyLead++) {
+                ReflectionTestUtils.setField(winRates, "refresh", everyLead == 1 ? Duration.ZERO : shippedRefresh);
+                try {
+                    winRateRate[everyLead] += throughService(run + "-win-rates-" + round + everyLead, LEADS, 4) / 2;
+                } finally {
+                    ReflectionTestUtils.setField(winRates, "refresh", shippedRefresh);
+                }
+            }
+        }
+        rows.add(tuningRow("win rates counted for every lead routed (win-rate-refresh PT0S), mean of 2",
+                winRateRate[1], "counted once per " + shippedRefresh + " (as shipped)", winRateRate[0]));
 
         // Removal time: with "end" the engine stamps every history row of an instance when it ends; journeys
         // end (hand-off, disqualified), so the bare start -> end process shows that cost.

@@ -2,6 +2,8 @@ package io.leadjourney.bench;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 
 /**
  * Warm-up that lasts until the JIT compiler is quiet, not for a fixed count.
@@ -21,16 +23,18 @@ final class JitWarmUp {
     static final int MAX_ROUNDS = 60;
 
     /** How the warm-up ended: the rounds it ran and the compiler's share of the last one's wall time. */
-    record Result(String what, int rounds, double compilerShare, double seconds) {
+    record Result(String what, int rounds, double compilerShare, double seconds, long codeCacheUsed,
+                  long codeCacheMax) {
 
         boolean quiet() {
             return compilerShare * 100 <= QUIET_SHARE_PERCENT;
         }
 
         String describe() {
-            return String.format("%s warmed up in %d rounds (%.0f s) until the JIT compiler used %.1f %% of a round%s",
-                    what, rounds, seconds, 100 * compilerShare, quiet() ? "" : " (still compiling: not quiet after "
-                            + MAX_ROUNDS + " rounds)");
+            return String.format("%s warmed up in %d rounds (%.0f s) until the JIT compiler used %.1f %% of a round%s;"
+                            + " code cache %d of %d MiB", what, rounds, seconds, 100 * compilerShare,
+                    quiet() ? "" : " (still compiling: not quiet after " + MAX_ROUNDS + " rounds)",
+                    codeCacheUsed >> 20, codeCacheMax >> 20);
         }
     }
 
@@ -59,14 +63,32 @@ final class JitWarmUp {
             rounds++;
             double wallMillis = Math.max(1, (System.nanoTime() - roundStarted) / 1e6);
             share = (compiler.getTotalCompilationTime() - compiledBefore) / wallMillis;
-            System.out.printf("JIT warm-up %s round %d: %.0f ms, compiler %.1f %%%n", what, rounds, wallMillis,
-                    100 * share);
+            System.out.printf("JIT warm-up %s round %d: %.0f ms, compiler %.1f %%, code cache %d MiB%n", what, rounds,
+                    wallMillis, 100 * share, codeCacheUsed() >> 20);
             if (rounds >= MIN_ROUNDS && share * 100 <= QUIET_SHARE_PERCENT) {
                 break;
             }
         }
-        Result result = new Result(what, rounds, share, (System.nanoTime() - started) / 1e9);
+        Result result = new Result(what, rounds, share, (System.nanoTime() - started) / 1e9, codeCacheUsed(),
+                codeCacheMax());
         System.out.println(result.describe());
         return result;
+    }
+
+    /**
+     * Bytes of compiled code held now, over the code heaps. A cache near its maximum makes the JVM flush methods and
+     * compile them again, which would keep the compiler busy however long the warm-up runs.
+     */
+    static long codeCacheUsed() {
+        return codeHeaps().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+    }
+
+    static long codeCacheMax() {
+        return codeHeaps().mapToLong(pool -> Math.max(0, pool.getUsage().getMax())).sum();
+    }
+
+    private static java.util.stream.Stream<MemoryPoolMXBean> codeHeaps() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.NON_HEAP && pool.getName().startsWith("CodeHeap"));
     }
 }
