@@ -70,8 +70,8 @@ class IntakeBenchmark extends EngineBenchmark {
 
         // Warm-up: pools, parsed tables, both paths, until the JIT is quiet. On a fresh database the statistics
         // read above describe empty tables, and PostgreSQL without autovacuum then plans the growing journey tables
-        // as empty: alone on a fresh database, intake fell from 10.6 to 4.8 leads/s during the run, the bare
-        // process to 85-142 instances/s, "Score lead" took 121 ms. So the statistics are refreshed, as
+        // as empty: alone on a fresh database, intake measured 10.6 leads/s and its last tuning pair 4.8, the bare
+        // process 85-142 instances/s, "Score lead" took 121 ms. So the statistics are refreshed, as
         // autovacuum would, once the first rounds have written data, after the warm-up and before the tuning.
         AtomicInteger round = new AtomicInteger();
         JitWarmUp.Round warmUpRound = () -> {
