@@ -89,8 +89,8 @@ class WinRates {
     private static Map<String, Closed> tally(List<Object[]> rows) {
         Map<String, Closed> byRep = new HashMap<>();
         for (Object[] row : rows) {
-            byRep.merge((String) row[0], Closed.NONE.plus((DealOutcome) row[1], (Long) row[2]),
-                    (a, b) -> new Closed(a.won() + b.won(), a.closed() + b.closed()));
+            byRep.compute((String) row[0], (rep, sum) -> (sum == null ? Closed.NONE : sum)
+                    .plus((DealOutcome) row[1], (Long) row[2]));
         }
         return byRep;
     }
