@@ -10,6 +10,20 @@ public interface RepDirectory {
 
     boolean userExists(String userId);
 
+    /**
+     * Whether the group is a sales band: a group whose members may do no more than a sales rep. The admins',
+     * managers', marketing's, integrations' and monitoring's groups are not, nor is any group granted more
+     * than the sales reps' group (deployments, other reps' tasks, Cockpit, ...). A group that does not exist yet
+     * is a band: it is created with no rights of its own.
+     */
+    boolean isSalesBand(String groupId);
+
+    /** The user's groups that are not sales bands (see {@link #isSalesBand}), or rights granted to the user. */
+    java.util.List<String> privilegesOf(String userId);
+
+    /** Whether the user is a Camunda admin. */
+    boolean isAdmin(String userId);
+
     /** Creates the user, who then logs in to Tasklist with this password. */
     void createUser(String userId, String displayName, String email, String password);
 

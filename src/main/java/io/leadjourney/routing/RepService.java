@@ -5,6 +5,7 @@ import io.leadjourney.lead.LeadStage;
 import io.leadjourney.opportunity.DealOutcome;
 import io.leadjourney.opportunity.OpportunityRepository;
 import io.leadjourney.sla.CalendarProperties;
+import io.leadjourney.system.ForbiddenException;
 import io.leadjourney.system.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,14 @@ public class RepService {
         this.clock = clock;
     }
 
-    /** A new rep (with a new login, if the user does not exist) or changes to an existing one. */
+    /**
+     * A new rep (with a new login, if the user does not exist) or changes to an existing one. This manages sales
+     * band membership only: a group that gives more than a sales rep has (admins, managers, deployments, ...) is
+     * refused for everyone, and a user who has such rights is changed by admins only; Camunda Admin is where
+     * admins give those rights.
+     *
+     * @throws ForbiddenException when the request reaches beyond a sales band, logged as a warning
+     */
     @Transactional
     public RepView save(String userId, RepForm form, String by) {
         if (!USER_ID.matcher(userId).matches()) {
@@ -64,7 +72,20 @@ public class RepService {
         }
         boolean active = form.active() == null || form.active();
         Set<String> groups = new TreeSet<>(form.groups());
+        for (String group : groups) {
+            if (!directory.isSalesBand(group)) {
+                throw refused(by, "groups", "'" + group + "' is not a sales band; only admins give its rights,"
+                        + " in Camunda Admin", userId);
+            }
+        }
         boolean userExists = directory.userExists(userId);
+        if (userExists && !directory.isAdmin(by)) {
+            List<String> privileges = directory.privilegesOf(userId);
+            if (!privileges.isEmpty()) {
+                throw refused(by, "id", "user " + userId + " has rights beyond a sales rep's (" + String.join(", ",
+                        privileges) + "); only admins change such a user", userId);
+            }
+        }
         if (!userExists && form.password() == null) {
             throw new InvalidFieldException("password", "is required to create the login of a new user");
         }
@@ -123,6 +144,11 @@ public class RepService {
         RepAbsence absence = absences.findById(absenceId).filter(a -> a.getRepId().equals(userId))
                 .orElseThrow(() -> new RepNotFoundException("Rep " + userId + " has no absence " + absenceId));
         absences.delete(absence);
+    }
+
+    private static ForbiddenException refused(String by, String field, String message, String userId) {
+        log.warn("Refused {}'s change to rep {}: {} {}", by, userId, field, message);
+        return new ForbiddenException(field, message);
     }
 
     private Rep rep(String userId) {

@@ -114,6 +114,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A request that asks for more than the caller's role allows, e.g. a manager putting a rep in the admins. */
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Forbidden " + ex.getField() + ": " + ex.getMessage());
+        problem.setTitle("Forbidden");
+        problem.setProperty(ERRORS, List.of(Map.of("field", ex.getField(), "message", ex.getMessage())));
+        return problem;
+    }
+
     /** A lead, rep or import the request names that does not exist. */
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException ex) {
