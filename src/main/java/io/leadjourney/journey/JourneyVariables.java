@@ -1,5 +1,7 @@
 package io.leadjourney.journey;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed reads of the journey's variables, failing with the variable's name when one is missing. */
@@ -8,12 +10,23 @@ final class JourneyVariables {
     private JourneyVariables() {
     }
 
-    static long leadId(VariableScope scope) {
-        Object value = scope.getVariable(LeadJourney.VAR_LEAD_ID);
-        if (value instanceof Number number) {
-            return number.longValue();
+    /**
+     * The lead a journey belongs to: its business key, which intake sets when it starts the journey and nobody can
+     * change afterwards. Never the {@code leadId} variable, which is there for the forms and Cockpit: whoever may
+     * work a task could try to rewrite a variable.
+     */
+    static long leadId(DelegateExecution execution) {
+        String key = execution.getProcessBusinessKey();
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Journey " + execution.getProcessInstanceId()
+                    + " has no lead id as its business key: '" + key + "'", e);
         }
-        throw new IllegalStateException("Process variable '" + LeadJourney.VAR_LEAD_ID + "' is missing");
+    }
+
+    static long leadId(DelegateTask task) {
+        return leadId(task.getExecution());
     }
 
     static String string(VariableScope scope, String name) {

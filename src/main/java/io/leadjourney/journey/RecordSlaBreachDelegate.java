@@ -25,9 +25,9 @@ class RecordSlaBreachDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Sla sla = Sla.valueOf(JourneyVariables.requiredString(execution, LeadJourney.INPUT_SLA));
-        String rep = JourneyVariables.string(execution, LeadJourney.VAR_ASSIGNED_REP);
-        String message = slas.recordBreach(JourneyVariables.leadId(execution), sla, rep,
+        SlaService.Breach breach = slas.recordBreach(JourneyVariables.leadId(execution), sla,
                 execution.getProcessInstanceId());
+        String message = breach.message();
         String waitingActivity = JourneyVariables.string(execution, LeadJourney.INPUT_WAITING_ACTIVITY);
         if (waitingActivity != null) {
             incidents.raiseWhereWaiting(execution, waitingActivity, sla, message);
@@ -36,7 +36,7 @@ class RecordSlaBreachDelegate implements JavaDelegate {
             execution.setVariable(LeadJourney.VAR_PENDING_SLA_BREACH, message);
         }
         if (sla == Sla.ACCEPT_LEAD) {
-            execution.setVariable(LeadJourney.VAR_LAPSED_REP, rep);
+            execution.setVariable(LeadJourney.VAR_LAPSED_REP, breach.repId());
         }
     }
 }

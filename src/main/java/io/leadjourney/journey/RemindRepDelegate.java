@@ -19,7 +19,6 @@ class RemindRepDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         slas.remind(JourneyVariables.leadId(execution),
-                Sla.valueOf(JourneyVariables.requiredString(execution, LeadJourney.INPUT_SLA)),
-                JourneyVariables.string(execution, LeadJourney.VAR_ASSIGNED_REP));
+                Sla.valueOf(JourneyVariables.requiredString(execution, LeadJourney.INPUT_SLA)));
     }
 }

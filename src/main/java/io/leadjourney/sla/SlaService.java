@@ -36,10 +36,11 @@ public class SlaService {
         this.clock = clock;
     }
 
-    /** The reminder timer fired: tell the rep the deadline is near. */
+    /** The reminder timer fired: tell the lead's rep (or the managers, if no rep has it) the deadline is near. */
     @Transactional
-    public void remind(long leadId, Sla sla, String repId) {
+    public void remind(long leadId, Sla sla) {
         Lead lead = lead(leadId);
+        String repId = lead.getAssignedRep();
         notifications.notify(repId == null ? properties.managerGroup() : repId,
                 "Reminder: " + describe(sla) + " " + lead.displayName(),
                 "The " + describe(sla) + " deadline for " + lead.displayName() + " (" + lead.getCompany()
@@ -47,20 +48,28 @@ public class SlaService {
     }
 
     /**
-     * The breach timer fired: record the breach and tell the managers.
+     * The breach timer fired: record the breach against the rep the lead is assigned to and tell the managers.
      *
-     * @return the message managers see, also used for the Cockpit incident
+     * @return the message managers see (also used for the Cockpit incident) and the rep who let it lapse
      */
     @Transactional
-    public String recordBreach(long leadId, Sla sla, String repId, String processInstanceId) {
+    public Breach recordBreach(long leadId, Sla sla, String processInstanceId) {
         Lead lead = lead(leadId);
+        String repId = lead.getAssignedRep();
         breaches.save(new SlaBreach(leadId, sla, repId, Instant.now(clock), processInstanceId));
         metrics.count(LeadJourneyMetrics.SLA_BREACHES, 1, "sla", sla.name());
         String message = "SLA breach: " + describe(sla) + " for lead " + leadId + " (" + lead.displayName()
                 + ") missed by " + (repId == null ? "an unassigned group" : repId);
         notifications.notify(properties.managerGroup(), message, message, leadId);
         log.warn(message);
-        return message;
+        return new Breach(message, repId);
+    }
+
+    /**
+     * @param message what managers are told
+     * @param repId   the rep who let the deadline lapse, or null when the lead waited for a group
+     */
+    public record Breach(String message, String repId) {
     }
 
     private Lead lead(long leadId) {
