@@ -32,6 +32,26 @@ public class SystemAuthentication {
         }
     }
 
+    /** Runs engine calls as the given user, with that user's authorizations, then restores who was there. */
+    public <T> T asUser(Authentication user, Supplier<T> work) {
+        Authentication current = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(user);
+        try {
+            return work.get();
+        } finally {
+            if (current != null) {
+                identityService.setAuthentication(current);
+            } else {
+                identityService.clearAuthentication();
+            }
+        }
+    }
+
+    /** Who the engine works for on this thread now, or null. */
+    public Authentication current() {
+        return identityService.getCurrentAuthentication();
+    }
+
     public void run(Runnable work) {
         call(() -> {
             work.run();

@@ -67,13 +67,17 @@ class IdentitySetup {
         // Reps work in Tasklist; the engine grants them their own and their group's tasks as they are created.
         grant(Groups.SALES_REPS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Groups.SALES_REPS, Resources.PROCESS_DEFINITION, LeadJourney.PROCESS_ID, Permissions.READ);
-        // Managers watch Cockpit, see every lead's tasks and reassign them.
+        // Managers watch Cockpit, see every lead's tasks, reassign them and may work them; like reps, they change a
+        // task's variables only by completing it with its form's fields (no UPDATE, no UPDATE_TASK).
         grant(Groups.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
-                Permissions.READ_INSTANCE, Permissions.READ_TASK, Permissions.UPDATE_TASK);
+                Permissions.READ_INSTANCE, Permissions.READ_TASK, Permissions.TASK_ASSIGN, Permissions.TASK_WORK);
+        withdraw(Groups.MANAGERS, Resources.PROCESS_DEFINITION, Permissions.UPDATE_TASK, Permissions.TASK_ASSIGN,
+                Permissions.TASK_WORK);
         grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-        grant(Groups.MANAGERS, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
+        grant(Groups.MANAGERS, Resources.TASK, ANY, Permissions.READ, Permissions.TASK_ASSIGN, Permissions.TASK_WORK);
+        withdraw(Groups.MANAGERS, Resources.TASK, Permissions.UPDATE, Permissions.TASK_ASSIGN, Permissions.TASK_WORK);
         grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
@@ -124,6 +128,22 @@ class IdentitySetup {
             authorization.addPermission(permission);
         }
         authorizationService.saveAuthorization(authorization);
+    }
+
+    /**
+     * Replaces a permission in the group's grant on every resource of the type, where an earlier version of this
+     * set-up gave it: UPDATE on tasks let managers rewrite any task's variables.
+     */
+    private void withdraw(String groupId, Resource resource, Permission permission, Permission... instead) {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(ANY).hasPermission(permission).list()) {
+            authorization.removePermission(permission);
+            for (Permission replacement : instead) {
+                authorization.addPermission(replacement);
+            }
+            authorizationService.saveAuthorization(authorization);
+            log.warn("Withdrew {} on every {} from group {}", permission.getName(), resource.resourceName(), groupId);
+        }
     }
 
     private void filter(String name, String description, int priority, TaskQuery query) {

@@ -94,7 +94,7 @@ class LeadJourneyProcessTest {
         when(system.currentActor()).thenReturn(REP);
         when(formContext.of(anyLong())).thenReturn(Map.of(VAR_COMPANY, "Bletchley Systems"));
         when(nurture.enroll(anyLong(), anyString(), anyString())).thenReturn("enterprise-drip");
-        when(slas.recordBreach(anyLong(), any(), any(), anyString())).thenReturn("SLA breach");
+        when(slas.recordBreach(anyLong(), any(), anyString())).thenReturn(new SlaService.Breach("SLA breach", REP));
         scoresMql(true);
         routesTo(REP);
 
@@ -111,7 +111,7 @@ class LeadJourneyProcessTest {
         Mocks.register("remindRepDelegate", new RemindRepDelegate(slas));
         Mocks.register("recordSlaBreachDelegate", new RecordSlaBreachDelegate(slas, incidents));
         Mocks.register("leadContextListener", new LeadContextListener(formContext));
-        Mocks.register("taskCompletionListener", new TaskCompletionListener(incidents, routing));
+        Mocks.register("taskCompletionListener", new TaskCompletionListener(incidents, new TaskInputRules(routing)));
         Mocks.register("slaIncidentListener", new SlaIncidentListener(incidents));
     }
 
@@ -188,7 +188,7 @@ class LeadJourneyProcessTest {
         execute(job(TIMER_ACCEPT_REMINDER, journey));
         execute(job("ServiceTask_RemindRepToAccept", journey));
 
-        verify(slas).remind(LEAD, Sla.ACCEPT_LEAD, REP);
+        verify(slas).remind(LEAD, Sla.ACCEPT_LEAD);
         BpmnAwareTests.assertThat(journey).isWaitingAt(TASK_ACCEPT_LEAD).task().isAssignedTo(REP);
     }
 
@@ -201,7 +201,7 @@ class LeadJourneyProcessTest {
         execute(job("ServiceTask_RecordAcceptBreach", journey));
         execute(job(TASK_ROUTE_LEAD, journey));
 
-        verify(slas).recordBreach(eq(LEAD), eq(Sla.ACCEPT_LEAD), eq(REP), eq(journey.getId()));
+        verify(slas).recordBreach(eq(LEAD), eq(Sla.ACCEPT_LEAD), eq(journey.getId()));
         verify(routing).assign(LEAD, REP);
         BpmnAwareTests.assertThat(journey).isWaitingAt(TASK_ACCEPT_LEAD).task().isAssignedTo("rep-b");
         verify(incidents).raiseOn(task().getExecutionId(), Sla.ACCEPT_LEAD, "SLA breach");
@@ -251,8 +251,8 @@ class LeadJourneyProcessTest {
         execute(job(TIMER_FIRST_CONTACT_BREACH, journey));
         execute(job("ServiceTask_RecordFirstContactBreach", journey));
 
-        verify(slas).remind(LEAD, Sla.FIRST_CONTACT, REP);
-        verify(slas).recordBreach(eq(LEAD), eq(Sla.FIRST_CONTACT), eq(REP), eq(journey.getId()));
+        verify(slas).remind(LEAD, Sla.FIRST_CONTACT);
+        verify(slas).recordBreach(eq(LEAD), eq(Sla.FIRST_CONTACT), eq(journey.getId()));
         verify(incidents).raiseWhereWaiting(any(), eq(TASK_FIRST_CONTACT), eq(Sla.FIRST_CONTACT), eq("SLA breach"));
         BpmnAwareTests.assertThat(journey).isWaitingAt(TASK_FIRST_CONTACT);
 

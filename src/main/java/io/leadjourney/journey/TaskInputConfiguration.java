@@ -1,0 +1,24 @@
+package io.leadjourney.journey;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Puts {@link TaskInputFilter} in front of engine-rest and the webapps' REST API, after their authentication. */
+@Configuration(proxyBeanMethods = false)
+class TaskInputConfiguration {
+
+    @Bean
+    FilterRegistrationBean<TaskInputFilter> taskInputFilter(TaskService tasks, TaskForms forms, TaskInputRules rules,
+                                                            SystemAuthentication system, ObjectMapper json) {
+        FilterRegistrationBean<TaskInputFilter> registration = new FilterRegistrationBean<>(
+                new TaskInputFilter(tasks, forms, rules, system, json));
+        registration.setName("lead-journey-task-input");
+        registration.addUrlPatterns(TaskInputFilter.URL_PATTERNS);
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+}
