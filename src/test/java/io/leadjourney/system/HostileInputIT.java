@@ -174,6 +174,48 @@ class HostileInputIT extends IntegrationTest {
         assertThat(footprint()).as("nothing left behind").isEqualTo(before);
     }
 
+    /**
+     * The same kind of payloads sent to a rep's task completion: each is a 4xx problem naming what is wrong, never a
+     * 500 with the engine's text, and the task stays open with its variables as they were.
+     */
+    @Test
+    void malformedAndHostileTaskCompletionsGetA4xxProblemAndCompleteNothing() throws Exception {
+        long lead = captureLead(Map.of("email", uniqueEmail("task-target"), "firstName", "Tas", "company", "K SA",
+                "employees", 20, "wantsContact", true));
+        runDueJobs(lead);
+        org.camunda.bpm.engine.task.Task task = taskOf(lead, io.leadjourney.journey.LeadJourney.TASK_ACCEPT_LEAD);
+        Map<String, Object> before = runtimeService.getVariables(task.getProcessInstanceId());
+        Map<String, Object> validVariables = new LinkedHashMap<>(Map.of("acceptDecision", Map.of("value", "ACCEPT")));
+        Map<String, Object> validBody = new LinkedHashMap<>(Map.of("variables", validVariables));
+        Map<String, Integer> statuses = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < PER_ENDPOINT; i++) {
+            String body = random.nextBoolean() ? mutate(validBody, List.of("variables"))
+                    : "{\"variables\":" + mutate(validVariables, List.of("acceptDecision")) + "}";
+            String action = random.nextBoolean() ? "complete" : "submit-form";
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            ResponseEntity<String> answer = http.withBasicAuth(task.getAssignee(), task.getAssignee()).exchange(
+                    "/engine-rest/task/" + task.getId() + "/" + action, HttpMethod.POST,
+                    new HttpEntity<>(body, headers), String.class);
+            int status = answer.getStatusCode().value();
+            statuses.merge(String.valueOf(status), 1, Integer::sum);
+            MediaType returned = answer.getHeaders().getContentType();
+            boolean problem = returned != null && returned.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    && answer.getBody() != null && answer.getBody().contains("\"detail\"");
+            if (status < 400 || status >= 500 || !problem) {
+                wrong.add(status + " " + action + " " + body.substring(0, Math.min(200, body.length())) + " -> "
+                        + answer.getBody());
+            }
+        }
+        System.out.printf("Hostile task completions: %d requests, answers by status %s%n", PER_ENDPOINT, statuses);
+        assertThat(wrong).as("answers that are not a 4xx problem detail").isEmpty();
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task is still open")
+                .isEqualTo(1);
+        assertThat(runtimeService.getVariables(task.getProcessInstanceId())).isEqualTo(before);
+        assertThat(stageOf(lead)).isEqualTo("MQL");
+    }
+
     private interface Body {
         String make() throws Exception;
     }
