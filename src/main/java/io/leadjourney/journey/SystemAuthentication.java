@@ -47,6 +47,12 @@ public class SystemAuthentication {
         }
     }
 
+    /** The user with their groups, as the engine authenticates them. */
+    public Authentication authenticationOf(String userId) {
+        return new Authentication(userId, call(() -> identityService.createGroupQuery().groupMember(userId).list()
+                .stream().map(group -> group.getId()).toList()));
+    }
+
     /** Who the engine works for on this thread now, or null. */
     public Authentication current() {
         return identityService.getCurrentAuthentication();

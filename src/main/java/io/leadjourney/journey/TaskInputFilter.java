@@ -24,12 +24,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,11 +87,6 @@ class TaskInputFilter extends OncePerRequestFilter {
             return;
         }
         Authentication caller = caller(request);
-        if (caller == null) {
-            // Not logged in: the engine's authentication answers.
-            chain.doFilter(new CachedBody(request, body), response);
-            return;
-        }
         Map<String, Object> input;
         try {
             input = completion(body.length == 0 ? json.createObjectNode() : json.readTree(body));
@@ -99,9 +97,11 @@ class TaskInputFilter extends OncePerRequestFilter {
             problem(response, 400, "Invalid request", e.getMessage(), e.getField());
             return;
         }
-        Task task = system.asUser(caller, () -> tasks.createTaskQuery().taskId(completion.group(1))
-                .initializeFormKeys().singleResult());
-        if (task != null && !checked(task, input, caller.getUserId(), response)) {
+        Supplier<Task> lookup = () -> tasks.createTaskQuery().taskId(completion.group(1)).initializeFormKeys()
+                .singleResult();
+        // Nobody logged in yet: checked all the same (fail closed), and the engine's authentication answers after.
+        Task task = caller == null ? system.call(lookup) : system.asUser(caller, lookup);
+        if (task != null && !checked(task, input, caller == null ? "nobody" : caller.getUserId(), response)) {
             return;
         }
         // A task that does not exist or that the caller may not see: the engine answers as always.
@@ -114,7 +114,7 @@ class TaskInputFilter extends OncePerRequestFilter {
      */
     private Authentication caller(HttpServletRequest request) {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
-            return system.current();
+            return system.current() != null ? system.current() : basicUser(request);
         }
         HttpSession session = request.getSession(false);
         Authentications webapp = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
@@ -123,6 +123,25 @@ class TaskInputFilter extends OncePerRequestFilter {
                 ? new Authentication(logged.getName(), logged.getGroupIds() == null ? List.of()
                 : List.copyOf(logged.getGroupIds()))
                 : null;
+    }
+
+    /**
+     * The user of engine-rest's HTTP Basic header, whose password engine-rest's authentication filter has checked
+     * before this filter, with the user's groups.
+     */
+    private Authentication basicUser(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String credentials;
+        try {
+            credentials = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = credentials.indexOf(':');
+        return colon <= 0 ? null : system.authenticationOf(credentials.substring(0, colon));
     }
 
     private boolean checked(Task task, Map<String, Object> input, String user, HttpServletResponse response)

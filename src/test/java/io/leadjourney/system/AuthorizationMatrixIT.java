@@ -200,6 +200,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
                     input.getKey());
             assertProblemNaming(viaTasklist.statusCode(), json.readTree(viaTasklist.body()), input.getValue());
         }
+        HttpHeaders anonymous = new HttpHeaders();
+        anonymous.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/engine-rest/task/" + task.getId() + "/complete", HttpMethod.POST,
+                new HttpEntity<>("{\"variables\":{\"acceptDecision\":{\"value\":\"ACCEPT\"}}}", anonymous),
+                String.class).getStatusCode().value()).as("a valid completion without a login").isEqualTo(401);
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
         // The engine's own check, for a caller of the Java API: still the field's name, as a BadUserRequest.
