@@ -7,13 +7,17 @@ import java.util.Set;
 
 /**
  * Whether the engine failed because another transaction got there first: Camunda's optimistic locking, or the
- * database choosing this transaction as a deadlock victim or serialization failure. Such work is safe to repeat
- * once it has rolled back; anything else is a real error.
+ * database choosing this transaction as a deadlock victim or serialization failure, or giving up on a row another
+ * transaction holds. Such work is safe to repeat once it has rolled back; anything else is a real error.
  */
 public final class EngineConflicts {
 
-    /** PostgreSQL's (and the SQL standard's) serialization failure and deadlock. */
-    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01");
+    /**
+     * The SQL standard's serialization failure (also H2's deadlock), PostgreSQL's deadlock and lock-not-available,
+     * and H2's lock timeout and "concurrent update" (H2 answers this, not a count of 0, when the row a statement
+     * waited for was changed by the transaction that held it: the engine's optimistic locking, seen by H2).
+     */
+    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01", "55P03", "HYT00", "90131");
 
     private EngineConflicts() {
     }

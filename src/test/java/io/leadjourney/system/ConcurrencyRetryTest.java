@@ -51,6 +51,21 @@ class ConcurrencyRetryTest {
         assertThat(attempts).hasValue(2);
     }
 
+    /** H2 answers the engine's optimistic locking on a row another transaction changed with "concurrent update". */
+    @Test
+    void anEngineFlushThatFoundItsRowChangedOnH2IsTriedAgain() {
+        AtomicInteger attempts = new AtomicInteger();
+        String answer = retry.call(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new ProcessEngineException("flush failed", new org.apache.ibatis.exceptions.PersistenceException(
+                        new SQLException("Concurrent update in table \"ACT_RU_EXECUTION\"", "90131", 90131)));
+            }
+            return "stored";
+        });
+        assertThat(answer).isEqualTo("stored");
+        assertThat(attempts).hasValue(2);
+    }
+
     @Test
     void otherFailuresAreNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
