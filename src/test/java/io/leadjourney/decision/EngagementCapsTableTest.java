@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EngagementCapsTableTest {
 
     @ParameterizedTest
-    @CsvSource({"email,20", "web,40", "content,30", "form,30", "trial,25", "TOTAL,100"})
+    @CsvSource({"email,40", "web,40", "content,30", "form,30", "trial,25", "TOTAL,100"})
     void groupsAreCapped(String group, int cap) {
         assertThat(((Number) evaluate(DecisionKeys.ENGAGEMENT_CAPS, vars("scoreGroup", group)).getSingleEntry())
                 .intValue()).isEqualTo(cap);

@@ -46,29 +46,46 @@ class ScoringIT extends IntegrationTest {
     @Test
     void receiptNamesEveryRuleBehaviourCapAndTableVersion() {
         long id = lead("receipt");
-        for (int i = 0; i < 12; i++) {
+        // Runaway e-mail activity: 22 opens.
+        for (int i = 0; i < 22; i++) {
             event(id, "EMAIL_OPENED");
         }
-        event(id, "PRICING_PAGE_VISITED");
 
         JsonNode score = get(INTEGRATION, "/api/leads/" + id + "/score").getBody();
 
         assertThat(score.get("fitScore").asInt()).isEqualTo(20 + 10 + 15 + 5);
         assertThat(score.get("fit").findValuesAsText("reason")).contains("Decision-maker role", "Target region");
-        assertThat(score.get("engagementScore").asInt()).as("e-mail opens capped at 20, plus pricing 15")
-                .isEqualTo(35);
+        assertThat(score.get("engagementScore").asInt()).as("44 points of e-mail opens capped at 40").isEqualTo(40);
         JsonNode email = findBy(score.get("engagement"), "eventType", "EMAIL_OPENED");
-        assertThat(email.get("events").asInt()).isEqualTo(12);
+        assertThat(email.get("events").asInt()).isEqualTo(22);
         assertThat(email.get("rulePoints").asInt()).isEqualTo(2);
         JsonNode emailGroup = findBy(score.get("groups"), "group", "email");
-        assertThat(emailGroup.get("points").asInt()).isEqualTo(24);
-        assertThat(emailGroup.get("counted").asInt()).isEqualTo(20);
+        assertThat(emailGroup.get("points").asInt()).isEqualTo(44);
+        assertThat(emailGroup.get("counted").asInt()).isEqualTo(40);
         assertThat(score.get("versions").fieldNames()).toIterable().contains(DecisionKeys.LEAD_FIT,
                 DecisionKeys.ENGAGEMENT_POINTS, DecisionKeys.ENGAGEMENT_CAPS, DecisionKeys.MQL_QUALIFICATION);
-        assertThat(score.get("grade").asText()).as("fit 50 is A, engagement 35 is 2").isEqualTo("A2");
+        assertThat(score.get("grade").asText()).as("fit 50 is A, engagement 40 is 2").isEqualTo("A2");
         assertThat(score.get("versions").fieldNames()).toIterable().contains(DecisionKeys.LEAD_GRADE);
         assertThat(score.get("qualified").asBoolean()).isTrue();
-        assertThat(lead(id).get("scoreReceipt").asText()).contains("(email capped at 20)");
+        assertThat(lead(id).get("scoreReceipt").asText()).contains("(email capped at 40)");
+    }
+
+    /** Caps exist for runaway activity: a normal nurture sequence scores exactly the points table's sum. */
+    @Test
+    void aWelcomeSeriesOfThreeOpenedAndClickedMailsIsNotCapped() {
+        long id = lead("welcome");
+        for (int mail = 0; mail < 3; mail++) {
+            event(id, "EMAIL_OPENED");
+            event(id, "EMAIL_CLICKED");
+        }
+        event(id, "BLOG_POST_READ");
+        event(id, "CONTENT_DOWNLOADED");
+
+        JsonNode score = get(INTEGRATION, "/api/leads/" + id + "/score").getBody();
+        assertThat(score.get("engagementScore").asInt()).as("3 x (2 + 5) + 2 + 10").isEqualTo(33);
+        JsonNode emailGroup = findBy(score.get("groups"), "group", "email");
+        assertThat(emailGroup.get("counted").asInt()).isEqualTo(emailGroup.get("points").asInt()).isEqualTo(21);
+        assertThat(lead(id).get("scoreReceipt").asText()).doesNotContain("capped");
     }
 
     @Test
