@@ -16,11 +16,20 @@ ADMIN_PASSWORD=cluster-test-admin
 
 psql -c "drop database if exists $DB" -c "create database $DB"
 
-# Plain clock time and short SLAs, so the timers come due during the test. The one rep lets them lapse, and
-# rerouting past that rep finds nobody, so each escalation ends at the managers' Reassign task (no loop).
+# The model's SLA is two working days; the test makes the escalation timers due (below). The one rep lets them
+# lapse, and rerouting past that rep finds nobody, so each escalation ends at the managers' Reassign task (no loop).
 start_node() {  # name port
-    launch_app "$1" "$2" --leadjourney.calendar.mode=CLOCK --leadjourney.sla.accept-remind-after=PT5S \
-        --leadjourney.sla.accept-escalate-after=PT10S --camunda.bpm.job-execution.lock-time-in-millis=10000
+    launch_app "$1" "$2" --camunda.bpm.job-execution.lock-time-in-millis=10000
+}
+
+# The acceptance SLA runs out for two waiting leads every quarter second, while both nodes' job executors run.
+lapse_slas() {
+    while :; do
+        psql -d $DB -c "update act_ru_job set duedate_ = localtimestamp where id_ in (select j.id_ from act_ru_job j
+            join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_AcceptEscalation'
+            and j.duedate_ > localtimestamp order by j.id_ limit 2)" >/dev/null || true
+        sleep 0.25
+    done
 }
 
 echo "== starting node A, then node B, on one database ($DB)"
@@ -42,6 +51,10 @@ for i in $(seq 1 "$LEADS"); do
         -d "{\"email\":\"cluster-$i@cluster.example\",\"firstName\":\"Node\",\"company\":\"Cluster $i\",\"employees\":20,\"wantsContact\":true}")
     [ "$code" = 201 ] || { echo "lead $i: HTTP $code"; exit 1; }
 done
+
+lapse_slas &
+LAPSE=$!
+trap 'kill $LAPSE 2>/dev/null || true' EXIT
 
 echo "== waiting until a third of the leads are escalated, then killing node B"
 for _ in $(seq 1 240); do

@@ -27,6 +27,9 @@ public interface EngagementEventRepository extends JpaRepository<EngagementEvent
             + " where e.leadId in :leadIds and e.occurredAt >= :since group by e.leadId, e.eventType")
     List<Object[]> countsSince(Collection<Long> leadIds, java.time.Instant since);
 
+    /** Whether the lead did anything we learnt of after {@code since} (by when we received it). */
+    boolean existsByLeadIdAndReceivedAtAfter(Long leadId, java.time.Instant since);
+
     List<EngagementEvent> findByLeadIdOrderByOccurredAtDesc(Long leadId, Pageable page);
 
     @Query("select e.eventKey from EngagementEvent e where e.eventKey in :keys")

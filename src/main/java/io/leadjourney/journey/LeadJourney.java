@@ -96,16 +96,12 @@ public final class LeadJourney {
     public static final String VAR_NURTURE_TRACK = "nurtureTrack";
     public static final String VAR_DISQUALIFY_REASON = "disqualifyReason";
 
-    // The contract each journey starts under (copied from configuration at start)
-    public static final String VAR_ACCEPT_REMIND_AFTER = "acceptRemindAfter";
-    public static final String VAR_ACCEPT_ESCALATE_AFTER = "acceptEscalateAfter";
-    public static final String VAR_FIRST_CONTACT_REMIND_AFTER = "firstContactRemindAfter";
-    public static final String VAR_FIRST_CONTACT_BREACH_AFTER = "firstContactBreachAfter";
+    /** How long the contact cadence runs, in working time: set by the model on the way to "Mark lead accepted". */
     public static final String VAR_CADENCE_WINDOW = "cadenceWindow";
+    // The contract's counts each journey starts under (copied from configuration at start)
     public static final String VAR_MAX_CALLS = "maxCalls";
     public static final String VAR_MAX_EMAILS = "maxEmails";
     public static final String VAR_MANAGER_GROUP = "managerGroup";
-    public static final String VAR_NURTURE_INACTIVITY = "nurtureInactivity";
 
     // Local input parameters of reusable service tasks
     public static final String INPUT_SLA = "sla";

@@ -1,9 +1,9 @@
 package io.leadjourney.journey;
 
 import io.leadjourney.lead.Lead;
-import io.leadjourney.nurture.NurtureProperties;
 import io.leadjourney.sla.SlaProperties;
 import io.leadjourney.system.Chunks;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,17 +24,16 @@ import java.util.List;
 public class LeadJourneyGateway {
 
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final SlaProperties sla;
-    private final NurtureProperties nurture;
     private final SystemAuthentication system;
     private final ProcessEngineConfigurationImpl engine;
 
-    LeadJourneyGateway(ProcessEngine processEngine, SlaProperties sla, NurtureProperties nurture,
-                       SystemAuthentication system) {
+    LeadJourneyGateway(ProcessEngine processEngine, SlaProperties sla, SystemAuthentication system) {
         this.runtimeService = processEngine.getRuntimeService();
+        this.managementService = processEngine.getManagementService();
         this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.sla = sla;
-        this.nurture = nurture;
         this.system = system;
     }
 
@@ -75,20 +74,36 @@ public class LeadJourneyGateway {
                 .putValue(LeadJourney.VAR_LEAD_ID, lead.getId())
                 .putValue(LeadJourney.VAR_LEAD_NAME, lead.displayName())
                 .putValue(LeadJourney.VAR_COMPANY, lead.getCompany())
-                .putValue(LeadJourney.VAR_ACCEPT_REMIND_AFTER, sla.acceptRemindAfter())
-                .putValue(LeadJourney.VAR_ACCEPT_ESCALATE_AFTER, sla.acceptEscalateAfter())
-                .putValue(LeadJourney.VAR_FIRST_CONTACT_REMIND_AFTER, sla.firstContactRemindAfter())
-                .putValue(LeadJourney.VAR_FIRST_CONTACT_BREACH_AFTER, sla.firstContactBreachAfter())
-                .putValue(LeadJourney.VAR_CADENCE_WINDOW, sla.cadenceWindow())
                 .putValue(LeadJourney.VAR_MAX_CALLS, sla.cadenceMaxCalls())
                 .putValue(LeadJourney.VAR_MAX_EMAILS, sla.cadenceMaxEmails())
-                .putValue(LeadJourney.VAR_MANAGER_GROUP, sla.managerGroup())
-                .putValue(LeadJourney.VAR_NURTURE_INACTIVITY, nurture.inactivity());
+                .putValue(LeadJourney.VAR_MANAGER_GROUP, sla.managerGroup());
         ProcessInstance instance = runtimeService.createProcessInstanceByKey(LeadJourney.PROCESS_ID)
                 .businessKey(String.valueOf(lead.getId()))
                 .setVariables(variables)
                 .execute();
         return instance.getId();
+    }
+
+    /** Whether a journey of the lead is running. */
+    public boolean isOnJourney(long leadId) {
+        return system.call(() -> runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(leadId)).count() > 0);
+    }
+
+    /**
+     * The lead engaged without qualifying: if its journey waits in nurture, the "30 days without engagement"
+     * clock starts again from now (the model's duration, recalculated).
+     */
+    public void restartInactivityClock(long leadId) {
+        try {
+            system.run(() -> runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(String.valueOf(leadId)).list()
+                    .forEach(journey -> managementService.createJobQuery().processInstanceId(journey.getId())
+                            .activityId(LeadJourney.EVENT_NURTURE_INACTIVE).timers().list()
+                            .forEach(timer -> managementService.recalculateJobDuedate(timer.getId(), false))));
+        } catch (ProcessEngineException failure) {
+            throw conflictOrFailure(leadId, failure);
+        }
     }
 
     /**
@@ -103,11 +118,15 @@ public class LeadJourneyGateway {
                     .correlateAllWithResult()
                     .isEmpty());
         } catch (ProcessEngineException failure) {
-            if (!EngineConflicts.lostRace(failure)) {
-                throw failure;
-            }
-            // The journey moved at the same moment (a timer fired): the caller's transaction is tried again.
-            throw new ConcurrencyFailureException("Journey of lead " + leadId + " changed concurrently", failure);
+            throw conflictOrFailure(leadId, failure);
         }
+    }
+
+    /** The journey moved at the same moment (a timer fired): the caller's transaction is tried again. */
+    private static RuntimeException conflictOrFailure(long leadId, ProcessEngineException failure) {
+        if (!EngineConflicts.lostRace(failure)) {
+            return failure;
+        }
+        return new ConcurrencyFailureException("Journey of lead " + leadId + " changed concurrently", failure);
     }
 }

@@ -1,5 +1,6 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.engagement.EngagementEventRepository;
 import io.leadjourney.engagement.EngagementType;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
@@ -14,14 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Rescores a lead after something changed (an event, a new form) and reacts only to a threshold crossing:
- * a nurtured lead goes back into its journey, a dormant lead starts a new one ("dead leads are not dead").
+ * Rescores a lead after new activity (an event, a new form) and reacts when it qualifies: a nurtured lead goes
+ * back into its journey, a dormant lead starts a new one ("dead leads are not dead").
  */
 @Service
 public class LeadRequalification {
@@ -33,8 +34,11 @@ public class LeadRequalification {
     private final LeadJourneyGateway journey;
     private final LeadRepository leads;
 
+    private final EngagementEventRepository events;
+
     LeadRequalification(ScoringService scoring, NurtureService nurture, LeadJourneyGateway journey,
-                        LeadRepository leads) {
+                        LeadRepository leads, EngagementEventRepository events) {
+        this.events = events;
         this.scoring = scoring;
         this.nurture = nurture;
         this.journey = journey;
@@ -44,15 +48,20 @@ public class LeadRequalification {
     /**
      * The journey's "Mark lead dormant" step. Between the inactivity timer and this step the journey waits for
      * no message, so an event that makes the lead qualify in that moment finds nothing to re-engage. Such a lead
-     * is not left to sleep with a qualifying score: it goes dormant and wakes up at once with a new journey.
+     * is not left to sleep with a qualifying score: it goes dormant and wakes up at once with a new journey. Only
+     * activity received during this stay in nurture counts: a lead that sales sent back with a qualifying score
+     * goes to sleep.
      *
      * @return whether the lead woke up at once
      */
     @Transactional
     public boolean markDormant(long leadId, String reason) {
         Lead lead = leads.lock(leadId);
+        Optional<Instant> nurturedSince = nurture.nurturedSince(leadId);
         nurture.markDormant(leadId, reason);
-        if (!scoring.scores(List.of(lead)).current(lead).qualified()) {
+        boolean activeSince = nurturedSince.map(since -> events.existsByLeadIdAndReceivedAtAfter(leadId, since))
+                .orElse(false);
+        if (!activeSince || !scoring.scores(List.of(lead)).current(lead).qualified()) {
             return false;
         }
         journey.startJourney(lead);
@@ -69,26 +78,19 @@ public class LeadRequalification {
     public record Outcome(ScoreCard card, LeadStage stage, boolean reengaged, boolean woken) {
     }
 
-    /** Only a nurtured or dormant lead reacts to a threshold crossing; for others the baseline can be skipped. */
-    private static boolean mayCross(Lead lead) {
-        return lead.getStage() == LeadStage.NURTURE || lead.getStage() == LeadStage.DORMANT;
-    }
-
     /**
-     * A change to leads the caller's transaction has locked (new events, a new form), from the scores before it
-     * to the reaction after it. Engagement decays, so whether a lead qualified before is worked out afresh as of
-     * now rather than read from its last stored score: stale activity cannot re-qualify a lead.
+     * A change to leads the caller's transaction has locked (new events, a new form): new activity. A nurtured or
+     * dormant lead that qualifies after it (as of now: engagement decays, so stale activity cannot qualify a lead)
+     * goes back to sales.
      */
     public final class Change {
         private final ScoringService.LeadScores scores;
         private final Map<Long, Lead> leads = new LinkedHashMap<>();
-        private final Map<Long, Boolean> wasQualified = new HashMap<>();
 
         private Change(Collection<Lead> locked) {
             this.scores = scoring.scores(locked);
             for (Lead lead : locked) {
                 leads.put(lead.getId(), lead);
-                wasQualified.put(lead.getId(), mayCross(lead) && scores.current(lead).qualified());
             }
         }
 
@@ -97,15 +99,14 @@ public class LeadRequalification {
             scores.add(leadId, type, occurredAt);
         }
 
-        /** Rescores every lead of the change, stores the scores, then reacts to each threshold crossing. */
+        /** Rescores every lead of the change, stores the scores, then reacts to each lead that qualifies. */
         public Map<Long, Outcome> finish() {
             Map<Long, ScoreCard> cards = new LinkedHashMap<>();
             leads.values().forEach(lead -> cards.put(lead.getId(), scores.rescore(lead)));
             // Stored before reacting: a new journey's "Score lead" step reads them.
             scores.save();
             Map<Long, Outcome> outcomes = new LinkedHashMap<>();
-            cards.forEach((leadId, card) -> outcomes.put(leadId, react(leads.get(leadId), card,
-                    card.qualified() && !wasQualified.get(leadId))));
+            cards.forEach((leadId, card) -> outcomes.put(leadId, react(leads.get(leadId), card)));
             return outcomes;
         }
     }
@@ -116,14 +117,22 @@ public class LeadRequalification {
         return new Change(lockedLeads);
     }
 
-    private Outcome react(Lead lead, ScoreCard card, boolean crossed) {
+    /**
+     * A nurtured lead that qualifies goes back into its journey; one that does not has engaged all the same, so
+     * its inactivity clock starts again. A dormant lead that qualifies starts a new journey, unless the activity
+     * just before this already woke it.
+     */
+    private Outcome react(Lead lead, ScoreCard card) {
         long leadId = lead.getId();
-        if (crossed && lead.getStage() == LeadStage.NURTURE && journey.reengage(leadId)) {
-            nurture.endForReengagement(leadId);
-            log.info("Lead {} re-engaged from nurture with score {}", leadId, card.totalScore());
-            return new Outcome(card, lead.getStage(), true, false);
+        if (lead.getStage() == LeadStage.NURTURE) {
+            if (card.qualified() && journey.reengage(leadId)) {
+                nurture.endForReengagement(leadId);
+                log.info("Lead {} re-engaged from nurture with score {}", leadId, card.totalScore());
+                return new Outcome(card, lead.getStage(), true, false);
+            }
+            journey.restartInactivityClock(leadId);
         }
-        if (crossed && lead.getStage() == LeadStage.DORMANT) {
+        if (card.qualified() && lead.getStage() == LeadStage.DORMANT && !journey.isOnJourney(leadId)) {
             journey.startJourney(lead);
             log.info("Dormant lead {} woke up with score {}: new journey", leadId, card.totalScore());
             return new Outcome(card, lead.getStage(), false, true);

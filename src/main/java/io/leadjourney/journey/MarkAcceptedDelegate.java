@@ -34,7 +34,7 @@ class MarkAcceptedDelegate implements JavaDelegate {
         execution.setVariable(LeadJourney.VAR_CONTRACT_USED_UP, false);
         execution.setVariable(LeadJourney.VAR_CADENCE_ENDS_AT, Date.from(cadence.windowEnd(
                 JourneyVariables.requiredString(execution, LeadJourney.VAR_CADENCE_WINDOW))));
-        execution.setVariable(LeadJourney.VAR_ATTEMPTS_LEFT, cadence.start(maxCalls, maxEmails,
-                JourneyVariables.requiredString(execution, LeadJourney.VAR_FIRST_CONTACT_BREACH_AFTER)).summary());
+        // The first attempt's due date is the first-contact task's, which the model gives it (LeadContextListener).
+        execution.setVariable(LeadJourney.VAR_ATTEMPTS_LEFT, cadence.start(maxCalls, maxEmails, null).summary());
     }
 }

@@ -2,6 +2,7 @@ package io.leadjourney.journey;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 
 /** "Mark dormant": the lead never engaged during nurture (or qualified too late to re-engage, and wakes up). */
@@ -16,7 +17,8 @@ class MarkDormantDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requalification.markDormant(JourneyVariables.leadId(execution), "No engagement for "
-                + JourneyVariables.string(execution, LeadJourney.VAR_NURTURE_INACTIVITY));
+        // The reason is the timer's label ("30 days without engagement"), so the timeline says what the model says.
+        FlowElement timer = execution.getBpmnModelInstance().getModelElementById(LeadJourney.EVENT_NURTURE_INACTIVE);
+        requalification.markDormant(JourneyVariables.leadId(execution), timer.getName());
     }
 }

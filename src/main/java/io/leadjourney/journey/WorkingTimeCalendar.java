@@ -8,17 +8,18 @@ import org.camunda.bpm.engine.task.Task;
 import java.util.Date;
 
 /**
- * A Camunda business calendar that counts ISO-8601 durations in working time ({@link WorkingTime}); anything
- * else (a date, a cycle) goes to the engine's own calendar it replaces.
+ * The engine's calendar for {@code workingTime('P2D')} ({@link WorkingTimePlugin}): an ISO-8601 duration counted in
+ * working time ({@link WorkingTime}) from the engine's now. The engine's own calendars stay as they are, so a plain
+ * duration in a model counts clock time.
  */
 class WorkingTimeCalendar implements BusinessCalendar {
 
-    private final WorkingTime workingTime;
-    private final BusinessCalendar replaced;
+    static final String NAME = "workingTime";
 
-    WorkingTimeCalendar(WorkingTime workingTime, BusinessCalendar replaced) {
+    private final WorkingTime workingTime;
+
+    WorkingTimeCalendar(WorkingTime workingTime) {
         this.workingTime = workingTime;
-        this.replaced = replaced;
     }
 
     @Override
@@ -35,7 +36,8 @@ class WorkingTimeCalendar implements BusinessCalendar {
     public Date resolveDuedate(String duedateDescription, Date startDate) {
         String description = duedateDescription == null ? null : duedateDescription.trim();
         if (!WorkingTime.isDuration(description)) {
-            return replaced.resolveDuedate(duedateDescription, startDate);
+            throw new IllegalArgumentException("workingTime(...) takes an ISO-8601 duration such as 'P2D' (two"
+                    + " working days) or 'PT4H' (four working hours), not '" + duedateDescription + "'");
         }
         Date start = startDate == null ? ClockUtil.getCurrentTime() : startDate;
         return Date.from(workingTime.plus(start.toInstant(), description));

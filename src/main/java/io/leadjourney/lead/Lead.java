@@ -40,6 +40,8 @@ public class Lead {
     private String country;
     private String source;
     private boolean wantsContact;
+    private Instant handRaisedAt;
+    private Instant handRaiseHandledAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -157,7 +159,10 @@ public class Lead {
         if (form.country() != null) this.country = form.country();
         if (form.source() != null) this.source = form.source();
         // A hand-raise is never taken back by a later form that left the box unticked.
-        if (Boolean.TRUE.equals(form.wantsContact())) this.wantsContact = true;
+        if (Boolean.TRUE.equals(form.wantsContact())) {
+            this.wantsContact = true;
+            this.handRaisedAt = now;
+        }
         this.updatedAt = now;
     }
 
@@ -174,6 +179,24 @@ public class Lead {
     public String getCountry() { return country; }
     public String getSource() { return source; }
     public boolean isWantsContact() { return wantsContact; }
+
+    /**
+     * Whether the lead asked to be contacted and sales has not yet decided on that request: a hand-raise counts
+     * once per journey. A lead sent back to nurture is not an MQL again for the same hand-raise, only for new
+     * activity or a new hand-raise on a later form.
+     */
+    public boolean isHandRaisePending() {
+        return wantsContact && (handRaiseHandledAt == null
+                || (handRaisedAt != null && handRaisedAt.isAfter(handRaiseHandledAt)));
+    }
+
+    /** Sales decided on the lead's hand-raise (sent it back to nurture): it no longer makes the lead an MQL. */
+    public void handRaiseHandled(Instant now) {
+        this.handRaiseHandledAt = now;
+        this.updatedAt = now;
+    }
+
+    public Instant getHandRaisedAt() { return handRaisedAt; }
     public LeadStage getStage() { return stage; }
     public int getFitScore() { return fitScore; }
     public int getEngagementScore() { return engagementScore; }

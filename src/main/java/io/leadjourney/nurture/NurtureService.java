@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.leadjourney.decision.DecisionOutcome.stringOutput;
 
@@ -20,6 +21,8 @@ import static io.leadjourney.decision.DecisionOutcome.stringOutput;
 @Service
 public class NurtureService {
 
+    /** The reason a lead enters nurture without sales having seen it: it never became an MQL. */
+    public static final String REASON_NOT_MQL = "NOT_MQL";
     static final String OUT_TRACK = "track";
     static final String DEFAULT_TRACK = "general";
 
@@ -40,7 +43,8 @@ public class NurtureService {
 
     /**
      * Moves the lead to NURTURE, counts the recycle and enrolls it in the track the {@code nurture-track}
-     * table picks for its segment.
+     * table picks for its segment. A lead sales sent back has had its hand-raise decided on: it comes back only
+     * for activity after this moment.
      *
      * @return the track
      */
@@ -56,8 +60,17 @@ public class NurtureService {
                 .ifPresent(open -> open.end(NurtureEnrollment.OUTCOME_REENGAGED, now));
         enrollments.save(new NurtureEnrollment(leadId, track, reason, now));
         lead.countRecycle(now);
+        if (!REASON_NOT_MQL.equals(reason)) {
+            lead.handRaiseHandled(now);
+        }
         stages.moveTo(leadId, LeadStage.NURTURE, by, reason);
         return track;
+    }
+
+    /** When the lead's current stay in nurture began, if it is in one. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> nurturedSince(long leadId) {
+        return enrollments.findFirstByLeadIdAndEndedAtIsNullOrderByIdDesc(leadId).map(NurtureEnrollment::getEnrolledAt);
     }
 
     /** The lead re-engaged: its stay in nurture is over. */

@@ -191,7 +191,8 @@ public class ScoringService {
         qualificationInputs.put("grade", grade);
         qualificationInputs.put("hasName", lead.hasName());
         qualificationInputs.put("hasCompany", lead.hasCompany());
-        qualificationInputs.put("wantsContact", lead.isWantsContact());
+        // A hand-raise sales has already decided on (sent back to nurture) does not qualify the lead again.
+        qualificationInputs.put("wantsContact", lead.isHandRaisePending());
         DecisionOutcome qualification = decisions.evaluate(DecisionKeys.MQL_QUALIFICATION, qualificationInputs);
         versions.put(qualification.decisionKey(), qualification.version());
         Map<String, Object> verdict = qualification.firstRule().orElseThrow(() -> new IllegalStateException(

@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The sales team's working time, which SLA timers and task due dates count in.
+ * The sales team's working time: what {@code workingTime('P2D')} in the models counts (a day is a working day, an
+ * hour a working hour), and the cadence's due dates.
  *
- * @param mode        {@code BUSINESS_HOURS} (default): a day is a working day and an hour a working hour;
- *                    {@code CLOCK}: plain calendar time, as Camunda counts it out of the box
  * @param zone        where the working hours are (default UTC)
  * @param workingDays default Monday to Friday
  * @param opens       start of the working day (default 09:00)
@@ -26,10 +25,8 @@ import java.util.Set;
  */
 @Validated
 @ConfigurationProperties("leadjourney.calendar")
-public record CalendarProperties(@NotNull Mode mode, @NotNull ZoneId zone, @NotEmpty Set<DayOfWeek> workingDays,
+public record CalendarProperties(@NotNull ZoneId zone, @NotEmpty Set<DayOfWeek> workingDays,
                                  @NotNull LocalTime opens, @NotNull LocalTime closes, List<LocalDate> holidays) {
-
-    public enum Mode { BUSINESS_HOURS, CLOCK }
 
     public CalendarProperties {
         holidays = holidays == null ? List.of() : List.copyOf(holidays);

@@ -29,10 +29,8 @@ public class ContactCadenceService {
      *
      * @return the state, and when the cadence window closes ({@link #windowEnd})
      */
-    public CadenceState start(int maxCalls, int maxEmails, String firstContactBreachAfter) {
-        Instant now = Instant.now(clock);
-        return new CadenceState(0, 0, maxCalls, maxEmails, false, false,
-                calendar.plus(now, firstContactBreachAfter), calendar.zone());
+    public CadenceState start(int maxCalls, int maxEmails, Instant firstAttemptDue) {
+        return new CadenceState(0, 0, maxCalls, maxEmails, false, false, firstAttemptDue, calendar.zone());
     }
 
     /** When a cadence that starts now ends, as the cadence timer counts it. */
@@ -54,8 +52,9 @@ public class ContactCadenceService {
         int callsLeft = Math.max(0, maxCalls - calls);
         int emailsLeft = Math.max(0, maxEmails - emails);
         int left = callsLeft + emailsLeft;
+        // Spread over what is left of the window, and due when the team works (not on a Sunday).
         Instant nextDue = left == 0 || windowEnd == null || !windowEnd.isAfter(now) ? null
-                : now.plus(Duration.between(now, windowEnd).dividedBy(left));
+                : calendar.workingMoment(now.plus(Duration.between(now, windowEnd).dividedBy(left)));
         return new CadenceState(calls, emails, callsLeft, emailsLeft, reached,
                 !reached && callsLeft == 0 && emailsLeft == 0, nextDue, calendar.zone());
     }

@@ -2,23 +2,16 @@ package io.leadjourney.sla;
 
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Deadlines as the engine's timers count them: in working time ({@link WorkingTime}) or, with
- * {@code leadjourney.calendar.mode: CLOCK}, in plain calendar time. For deadlines the application shows (the
- * next contact attempt), so they agree with the timers in the diagram.
+ * Deadlines in the team's working time ({@link WorkingTime}), as the models' {@code workingTime('P2D')} counts
+ * them. For deadlines the application shows (the next contact attempt), so they agree with the timers in the
+ * diagram.
  */
 @Component
 public class SlaCalendar {
-
-    private static final Pattern PARTS = Pattern.compile("^(P[^T]*)(T.*)?$");
 
     private final CalendarProperties properties;
     private final WorkingTime workingTime;
@@ -32,22 +25,13 @@ public class SlaCalendar {
         return properties.zone();
     }
 
-    /** {@code start} plus an ISO-8601 duration such as {@code P2D}. */
+    /** {@code start} plus an ISO-8601 duration such as {@code P2D} of working time. */
     public Instant plus(Instant start, String isoDuration) {
-        if (properties.mode() == CalendarProperties.Mode.BUSINESS_HOURS) {
-            return workingTime.plus(start, isoDuration);
-        }
-        Matcher parts = PARTS.matcher(isoDuration);
-        if (!WorkingTime.isDuration(isoDuration) || !parts.matches()) {
-            throw new IllegalArgumentException("Not an ISO-8601 duration such as P2D or PT4H: " + isoDuration);
-        }
-        ZonedDateTime at = start.atZone(zone());
-        if (!"P".equals(parts.group(1))) {
-            at = at.plus(Period.parse(parts.group(1)));
-        }
-        if (parts.group(2) != null) {
-            at = at.plus(Duration.parse("P" + parts.group(2)));
-        }
-        return at.toInstant();
+        return workingTime.plus(start, isoDuration);
+    }
+
+    /** The moment itself when the team works then; else the next opening, or the closing of the same day. */
+    public Instant workingMoment(Instant moment) {
+        return workingTime.intoWorkingTime(moment.atZone(zone())).toInstant();
     }
 }

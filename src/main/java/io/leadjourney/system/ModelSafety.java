@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  */
 final class ModelSafety {
 
-    static final Set<String> ALLOWED_CALLS = Set.of("now", "dateTime", "currentUser", "currentUserGroups",
-            "execution.getVariable", "execution.setVariable", "task.getVariable");
+    static final Set<String> ALLOWED_CALLS = Set.of("now", "dateTime", "workingTime", "currentUser",
+            "currentUserGroups", "execution.getVariable", "execution.setVariable", "task.getVariable");
     private static final Set<String> FORBIDDEN_NAMES = Set.of("class", "getClass", "classLoader", "getClassLoader",
             "processEngine", "getProcessEngine", "processEngineServices", "getProcessEngineServices",
             "processEngineConfiguration", "getProcessEngineConfiguration", "applicationContext");

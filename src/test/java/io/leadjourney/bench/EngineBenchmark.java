@@ -33,9 +33,10 @@ import static io.leadjourney.system.SqlTime.utc;
 /**
  * The application with its job executor running, as in production, for the benchmarks that measure the engine's
  * work: intake, SLA timers, the task list, with the production settings where the test profile differs. Timers
- * count clock time here (a benchmark at night must not wait for the working day). Helpers build the bare-engine baselines and bulk data.
+ * are those of the model (working time); a benchmark that needs them due moves their due dates. Helpers build the
+ * bare-engine baselines and bulk data.
  */
-@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "leadjourney.calendar.mode=CLOCK",
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",
         "leadjourney.mail.poll-interval=PT1H",
         // As in production, not as in the test profile: the tables are checked for a new version every 10 s
         // (PT0S made every evaluation query the latest definition), and win rates weigh the round robin, counted
@@ -103,17 +104,14 @@ abstract class EngineBenchmark extends IntegrationTest {
      * Journeys that have been scored and routed: started right before "Accept lead", assigned to the rep. Answers
      * the process instance's id.
      */
-    protected String startAtAcceptLead(long leadId, String rep, String remindAfter) {
+    protected String startAtAcceptLead(long leadId, String rep) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(LeadJourney.VAR_LEAD_ID, leadId);
         variables.put(LeadJourney.VAR_LEAD_NAME, "Bench Lead " + leadId);
         variables.put(LeadJourney.VAR_COMPANY, "Bench Co");
         variables.put(LeadJourney.VAR_ASSIGNED_REP, rep);
         variables.put(LeadJourney.VAR_ASSIGNED_GROUP, BENCH_REP_GROUP);
-        variables.put(LeadJourney.VAR_ACCEPT_REMIND_AFTER, remindAfter);
-        variables.put(LeadJourney.VAR_ACCEPT_ESCALATE_AFTER, "P30D");
         variables.put(LeadJourney.VAR_MANAGER_GROUP, "managers");
-        variables.put(LeadJourney.VAR_NURTURE_INACTIVITY, "P30D");
         return runtimeService.createProcessInstanceByKey(LeadJourney.PROCESS_ID).businessKey(String.valueOf(leadId))
                 .startBeforeActivity(LeadJourney.TASK_ACCEPT_LEAD).setVariables(variables).execute()
                 .getProcessInstanceId();

@@ -56,7 +56,7 @@ class TasklistBenchmark extends EngineBenchmark {
         long setupStart = System.nanoTime();
         if (missing > 0) {
             List<Long> leads = insertLeads("tasklist-" + System.nanoTime(), missing);
-            inParallel(missing, 4, i -> startAtAcceptLead(leads.get(i), reps.get(i % REPS), "P1D"));
+            inParallel(missing, 4, i -> startAtAcceptLead(leads.get(i), reps.get(i % REPS)));
         }
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
         PlannerStatistics.refresh(jdbc, "the Tasklist leads' set-up");

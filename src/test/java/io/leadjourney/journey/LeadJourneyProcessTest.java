@@ -85,7 +85,7 @@ class LeadJourneyProcessTest {
     private final SystemAuthentication system = mock(SystemAuthentication.class);
     private final LeadFormContext formContext = mock(LeadFormContext.class);
     private final ContactCadenceService cadence = new ContactCadenceService(mock(ContactAttemptRepository.class),
-            new SlaCalendar(new CalendarProperties(CalendarProperties.Mode.BUSINESS_HOURS, ZoneOffset.UTC,
+            new SlaCalendar(new CalendarProperties(ZoneOffset.UTC,
                     EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0),
                     List.of())), Clock.systemUTC());
 
@@ -110,7 +110,7 @@ class LeadJourneyProcessTest {
         Mocks.register("handOffToSalesDelegate", new HandOffToSalesDelegate(handOff, system));
         Mocks.register("remindRepDelegate", new RemindRepDelegate(slas));
         Mocks.register("recordSlaBreachDelegate", new RecordSlaBreachDelegate(slas, incidents));
-        Mocks.register("leadContextListener", new LeadContextListener(formContext));
+        Mocks.register("leadContextListener", new LeadContextListener(formContext, cadence));
         Mocks.register("taskCompletionListener", new TaskCompletionListener(incidents, new TaskInputRules(routing)));
         Mocks.register("slaIncidentListener", new SlaIncidentListener(incidents));
     }
@@ -337,7 +337,7 @@ class LeadJourneyProcessTest {
         execute(job(TASK_MARK_DORMANT, journey));
 
         BpmnAwareTests.assertThat(journey).isEnded().hasPassed(END_DORMANT);
-        verify(requalification).markDormant(LEAD, "No engagement for P30D");
+        verify(requalification).markDormant(LEAD, "30 days without engagement");
     }
 
     // --- given
@@ -355,15 +355,9 @@ class LeadJourneyProcessTest {
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey(PROCESS_ID, String.valueOf(LEAD), Variables.createVariables()
                 .putValue(VAR_LEAD_ID, LEAD)
-                .putValue(VAR_ACCEPT_REMIND_AFTER, "PT24H")
-                .putValue(VAR_ACCEPT_ESCALATE_AFTER, "PT48H")
-                .putValue(VAR_FIRST_CONTACT_REMIND_AFTER, "PT24H")
-                .putValue(VAR_FIRST_CONTACT_BREACH_AFTER, "PT48H")
-                .putValue(VAR_CADENCE_WINDOW, "P14D")
                 .putValue(VAR_MAX_CALLS, 3)
                 .putValue(VAR_MAX_EMAILS, 3)
-                .putValue(VAR_MANAGER_GROUP, "managers")
-                .putValue(VAR_NURTURE_INACTIVITY, "P30D"));
+                .putValue(VAR_MANAGER_GROUP, "managers"));
     }
 
     private ProcessInstance startAndRouteToAcceptance() {

@@ -20,20 +20,20 @@ class ContactCadenceServiceTest {
 
     private static final Instant WEDNESDAY_10 = Instant.parse("2026-11-18T10:00:00Z");
 
-    private static SlaCalendar calendar(CalendarProperties.Mode mode) {
-        return new SlaCalendar(new CalendarProperties(mode, ZoneId.of("UTC"),
+    private static SlaCalendar calendar() {
+        return new SlaCalendar(new CalendarProperties(ZoneId.of("UTC"),
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0),
                 List.of()));
     }
 
-    private static ContactCadenceService cadence(CalendarProperties.Mode mode) {
-        return new ContactCadenceService(mock(ContactAttemptRepository.class), calendar(mode),
+    private static ContactCadenceService cadence() {
+        return new ContactCadenceService(mock(ContactAttemptRepository.class), calendar(),
                 Clock.fixed(WEDNESDAY_10, ZoneOffset.UTC));
     }
 
     @Test
-    void theFirstAttemptIsDueByTheFirstContactSla() {
-        CadenceState start = cadence(CalendarProperties.Mode.BUSINESS_HOURS).start(3, 3, "P2D");
+    void theFirstAttemptIsDueWhenTheModelDueDateOfTheFirstContactSays() {
+        CadenceState start = cadence().start(3, 3, Instant.parse("2026-11-20T10:00:00Z"));
         assertThat(start.nextAttemptDue()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
         assertThat(start.summary()).isEqualTo("3 call(s) and 3 e-mail(s) left; next attempt due by Fri 20 Nov 10:00 (UTC)");
     }
@@ -41,7 +41,7 @@ class ContactCadenceServiceTest {
     @Test
     void theAttemptsLeftAreSpreadOverWhatIsLeftOfTheWindow() {
         Instant windowEnd = WEDNESDAY_10.plus(Duration.ofDays(10));
-        CadenceState state = cadence(CalendarProperties.Mode.BUSINESS_HOURS).logAttempt(1L, "rep-a",
+        CadenceState state = cadence().logAttempt(1L, "rep-a",
                 ContactChannel.CALL, false, null, 0, 0, 3, 3, windowEnd);
         assertThat(state.callsLeft()).isEqualTo(2);
         assertThat(state.nextAttemptDue()).as("5 attempts left over 10 days").isEqualTo(WEDNESDAY_10
@@ -50,7 +50,7 @@ class ContactCadenceServiceTest {
 
     @Test
     void aReachedLeadOrAUsedUpContractHasNoNextAttempt() {
-        ContactCadenceService cadence = cadence(CalendarProperties.Mode.BUSINESS_HOURS);
+        ContactCadenceService cadence = cadence();
         Instant windowEnd = WEDNESDAY_10.plus(Duration.ofDays(10));
         CadenceState reached = cadence.logAttempt(1L, "rep-a", ContactChannel.CALL, true, null, 0, 0, 3, 3, windowEnd);
         assertThat(reached.summary()).isEqualTo("2 call(s) and 3 e-mail(s) left");
@@ -61,12 +61,22 @@ class ContactCadenceServiceTest {
     }
 
     @Test
-    void clockModeCountsCalendarTime() {
-        assertThat(calendar(CalendarProperties.Mode.CLOCK).plus(Instant.parse("2026-11-20T16:00:00Z"), "PT4H"))
-                .isEqualTo(Instant.parse("2026-11-20T20:00:00Z"));
-        assertThat(calendar(CalendarProperties.Mode.CLOCK).plus(Instant.parse("2026-11-20T16:00:00Z"), "P1DT2H"))
-                .isEqualTo(Instant.parse("2026-11-21T18:00:00Z"));
-        assertThat(calendar(CalendarProperties.Mode.BUSINESS_HOURS).plus(Instant.parse("2026-11-20T16:00:00Z"),
-                "PT4H")).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
+    void aNextAttemptThatWouldFallOnTheWeekendIsDueWhenTheTeamIsBack() {
+        Instant fridayNoon = Instant.parse("2026-11-20T12:00:00Z");
+        ContactCadenceService cadence = new ContactCadenceService(mock(ContactAttemptRepository.class), calendar(),
+                Clock.fixed(fridayNoon, ZoneOffset.UTC));
+        // One attempt left, two days of window: the middle is Saturday noon.
+        CadenceState state = cadence.logAttempt(1L, "rep-a", ContactChannel.CALL, false, null, 1, 3, 3, 3,
+                fridayNoon.plus(Duration.ofDays(2)));
+        assertThat(state.nextAttemptDue()).isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
+        assertThat(state.summary()).endsWith("next attempt due by Mon 23 Nov 09:00 (UTC)");
+    }
+
+    @Test
+    void workingTimeCountsWorkingHoursAndDays() {
+        assertThat(calendar().plus(Instant.parse("2026-11-20T16:00:00Z"), "PT4H"))
+                .isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
+        assertThat(calendar().plus(Instant.parse("2026-11-20T16:00:00Z"), "P1D"))
+                .isEqualTo(Instant.parse("2026-11-23T16:00:00Z"));
     }
 }
