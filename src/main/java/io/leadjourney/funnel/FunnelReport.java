@@ -21,7 +21,7 @@ public record FunnelReport(LocalDate from, LocalDate to, String groupBy, Segment
     /**
      * @param leads          leads captured
      * @param conversion     lead to MQL, MQL to SAL, SAL to SQL, SQL to won, lead to won (0..1, null without a base)
-     * @param acceptanceRate SALs / (SALs + rejections)
+     * @param acceptanceRate of these leads' decisions in sales (MQL to SAL, MQL to REJECTED), the share accepted
      * @param winRate        won / (won + lost)
      * @param hoursToAccept  from MQL to the rep's acceptance
      * @param hoursToFirstContact from acceptance to the first contact attempt

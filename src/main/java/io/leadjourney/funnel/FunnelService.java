@@ -10,6 +10,7 @@ import io.leadjourney.funnel.FunnelReport.Stuck;
 import io.leadjourney.funnel.FunnelReport.Week;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.sla.AcceptanceProperties;
+import io.leadjourney.sla.AcceptanceRateWatch;
 import io.leadjourney.system.InvalidFieldException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -93,10 +94,12 @@ public class FunnelService {
     private final OpenWork openWork;
     private final FunnelProperties properties;
     private final AcceptanceProperties acceptance;
+    private final AcceptanceRateWatch acceptanceRate;
     private final Clock clock;
 
     FunnelService(JdbcTemplate jdbc, OpenWork openWork, FunnelProperties properties, AcceptanceProperties acceptance,
-                  Clock clock) {
+                  AcceptanceRateWatch acceptanceRate, Clock clock) {
+        this.acceptanceRate = acceptanceRate;
         this.jdbc = jdbc;
         this.openWork = openWork;
         this.properties = properties;
@@ -119,6 +122,7 @@ public class FunnelService {
         Instant firstContactAt;
         double hoursToAccept = Double.NaN;
         int recycles;
+        int acceptances;
         String outcome;
         BigDecimal dealValue;
 
@@ -186,7 +190,7 @@ public class FunnelService {
             groups.forEach((key, leads) -> segments.add(segment(key, leads)));
         }
         return new FunnelReport(from, to, groupBy == null ? null : groupBy.name().toLowerCase(Locale.ROOT), total,
-                segments, acceptance(total), weeks(from, to, start, end), reps(start, end), stuck());
+                segments, acceptance(start, end), weeks(from, to, start, end), reps(start, end), stuck());
     }
 
     /** Takes one stage change; they come in no particular order, so the first of each kind is the earliest. */
@@ -194,7 +198,10 @@ public class FunnelService {
         facts.reached.add(to);
         switch (to) {
             case MQL -> facts.mqlAt = earliest(facts.mqlAt, at);
-            case SAL -> facts.salAt = earliest(facts.salAt, at);
+            case SAL -> {
+                facts.salAt = earliest(facts.salAt, at);
+                facts.acceptances += "MQL".equals(from) ? 1 : 0;
+            }
             case SQL -> facts.sqlAt = earliest(facts.sqlAt, at);
             case REJECTED -> facts.rejectReasons.add(reason == null ? "UNKNOWN" : reason.split(":", 2)[0].trim());
             case NURTURE -> facts.recycles += "MQL".equals(from) || "SAL".equals(from) || "REJECTED".equals(from)
@@ -226,7 +233,7 @@ public class FunnelService {
                 .divide(BigDecimal.valueOf(wonValues.size()), 2, RoundingMode.HALF_UP);
         return new Segment(key, count, mqls, sals, sqls, won, lost, rejected,
                 leads.stream().filter(f -> f.recycles > 0).count(), reached(leads, LeadStage.DORMANT),
-                reached(leads, LeadStage.DISQUALIFIED), conversion, ratio(sals, sals + rejected),
+                reached(leads, LeadStage.DISQUALIFIED), conversion, acceptanceRate(leads, rejected),
                 ratio(won, won + lost), average,
                 spread(leads.stream().map(f -> f.hoursToAccept).filter(h -> !Double.isNaN(h)).toList()),
                 spread(leads.stream().filter(f -> f.salAt != null && f.firstContactAt != null)
@@ -238,9 +245,17 @@ public class FunnelService {
                 reasons);
     }
 
-    private Acceptance acceptance(Segment total) {
-        Double rate = total.acceptanceRate();
-        return new Acceptance(total.sals(), total.rejected(), rate, acceptance.floor(),
+    /** The acceptance rate's definition applied to these leads: of their decisions in sales, the share accepted. */
+    private static Double acceptanceRate(Collection<LeadFacts> leads, long rejected) {
+        long accepted = leads.stream().mapToLong(f -> f.acceptances).sum();
+        return ratio(accepted, accepted + rejected);
+    }
+
+    /** The decisions sales made in the period, whenever their leads were captured: the alert's definition. */
+    private Acceptance acceptance(OffsetDateTime start, OffsetDateTime end) {
+        AcceptanceRateWatch.Check decided = acceptanceRate.decisions(start.toInstant(), end.toInstant());
+        Double rate = decided.rate();
+        return new Acceptance(decided.accepted(), decided.rejected(), rate, acceptance.floor(),
                 rate != null && rate < acceptance.floor());
     }
 

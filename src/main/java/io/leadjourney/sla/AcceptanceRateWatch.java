@@ -15,8 +15,9 @@ import java.util.List;
 import static io.leadjourney.system.SqlTime.utc;
 
 /**
- * Watches the acceptance rate (MQLs sales accepted / MQLs sales decided on, over a trailing window, from the
- * stage log) and tells the managers once when it falls below the floor, and once when it is back. The alert's
+ * The acceptance rate, defined once: of the decisions sales made on MQLs in a period (MQL → SAL or MQL → REJECTED
+ * in the stage log, by when the decision was made), the share accepted. The alert, the funnel's headline and the
+ * dashboard all use {@link #decisions}. Watches it over a trailing window and tells the managers once when it falls below the floor, and once when it is back. The alert's
  * state is stored, so a restart or a second node does not repeat it.
  */
 @Component
@@ -76,10 +77,15 @@ public class AcceptanceRateWatch {
     /** Accepted and rejected MQLs over the trailing window, as of now; changes nothing. */
     public Check measure() {
         Instant now = Instant.now(clock);
+        return decisions(now.minus(properties.window()), now);
+    }
+
+    /** The decisions sales made on MQLs from {@code from} (inclusive) to {@code to} (exclusive), and the rate. */
+    public Check decisions(Instant from, Instant to) {
         long[] counts = new long[2];
         jdbc.query(DECISIONS, row -> {
             counts["SAL".equals(row.getString(1)) ? 0 : 1] = row.getLong(2);
-        }, utc(now.minus(properties.window())), utc(now));
+        }, utc(from), utc(to));
         long decided = counts[0] + counts[1];
         return new Check(counts[0], counts[1], decided == 0 ? null : (double) counts[0] / decided, null);
     }

@@ -2,6 +2,7 @@ package io.leadjourney.funnel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.IntegrationTest;
+import io.leadjourney.sla.AcceptanceRateWatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static io.leadjourney.system.SqlTime.utc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code GET /api/funnel} on a hand-checked data set: six leads written straight into the application's tables
@@ -190,6 +192,8 @@ class FunnelIT extends IntegrationTest {
 
     @Autowired
     private OpenWork openWork;
+    @Autowired
+    private AcceptanceRateWatch acceptanceRate;
 
     @Test
     void anOpenLeadIsFoundWhereItWaitsInTheEngine() {
@@ -200,6 +204,31 @@ class FunnelIT extends IntegrationTest {
         assertThat(waiting.processInstanceId()).isEqualTo(journeyOf(id).getId());
         assertThat(waiting.taskId()).isEqualTo(taskOf(id, io.leadjourney.journey.LeadJourney.TASK_ACCEPT_LEAD).getId());
         assertThat(waiting.activity()).isEqualTo("Accept lead");
+    }
+
+    /**
+     * One acceptance rate: the headline counts the decisions sales made in the period, as the alert does, also for a
+     * lead captured long before it; the cohort's own rate (total) counts only the leads captured in the period.
+     */
+    @Test
+    void theHeadlineAcceptanceRateIsTheAlertsDefinition() {
+        Instant longBefore = d0.minus(Duration.ofDays(40));
+        jdbc.update("insert into lead (email, stage, created_at, updated_at) values (?, 'SAL', ?, ?)",
+                run + "-old-" + UUID.randomUUID() + "@funnel.example", utc(longBefore), utc(longBefore));
+        long old = jdbc.queryForObject("select max(id) from lead", Long.class);
+        move(old, "LEAD", "MQL", -900, "system", "Grade B2");
+        move(old, "MQL", "SAL", 30, "rep-x-" + run, "Accepted by sales");
+
+        JsonNode report = funnel("manager", period()).getBody();
+        JsonNode acceptance = report.get("acceptance");
+        assertThat(acceptance.get("accepted").asLong()).isEqualTo(4);
+        assertThat(acceptance.get("rejected").asLong()).isEqualTo(2);
+        assertThat(acceptance.get("rate").asDouble()).as("4 accepted of 6 decided in the week").isEqualTo(0.667,
+                within(0.001));
+        AcceptanceRateWatch.Check alert = acceptanceRate.decisions(d0, d0.plus(Duration.ofDays(7)));
+        assertThat(acceptance.get("rate").asDouble()).isEqualTo(alert.rate(), within(0.0005));
+        assertThat(report.get("total").get("acceptanceRate").asDouble()).as("the week's cohort: 3 of 5")
+                .isEqualTo(0.6);
     }
 
     @Test
