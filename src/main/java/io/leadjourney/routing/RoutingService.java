@@ -42,7 +42,6 @@ public class RoutingService {
 
     static final String OUT_GROUP = "repGroup";
     static final String OUT_BAND = "band";
-    static final String OUT_DEAL_VALUE = "estimatedValue";
     /** Turns per round of a rep with an average win rate, when win rates count. */
     static final int AVERAGE_TURNS = 10;
 
@@ -118,13 +117,8 @@ public class RoutingService {
     }
 
     private DecisionOutcome routingRule(Lead lead) {
-        Map<String, Object> sizing = new HashMap<>();
-        sizing.put("employees", lead.getEmployees());
-        Object dealValue = decisions.evaluate(DecisionKeys.DEAL_VALUE, sizing).firstRule()
-                .map(rule -> rule.get(OUT_DEAL_VALUE)).orElse(null);
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("country", lead.getCountry() == null ? null : lead.getCountry().trim().toLowerCase(Locale.ROOT));
-        inputs.put("estimatedDealValue", dealValue == null ? null : ((Number) dealValue).doubleValue());
         inputs.put("employees", lead.getEmployees());
         inputs.put("totalScore", lead.getTotalScore());
         return decisions.evaluate(DecisionKeys.LEAD_ROUTING, inputs);

@@ -86,6 +86,21 @@ class RoutingIT extends IntegrationTest {
         return captureLead(lead);
     }
 
+    /** The domain's size bands, each reached by a real lead (the estimated deal value once shadowed the last). */
+    @Test
+    void eachSizeBandRoutesItsLeadsWithTheBandAsTheReason() {
+        Map<Integer, String> bands = Map.of(8, "up to 10 employees", 30, "11-50 employees",
+                200, "more than 50 employees");
+        bands.forEach((employees, band) -> {
+            long lead = captureLead(Map.of("email", uniqueEmail("band-" + employees), "firstName", "Band",
+                    "company", "Band " + employees, "employees", employees, "country", "Germany",
+                    "wantsContact", true));
+            routing.assign(lead, null);
+            assertThat(lead(lead).get("routingReason").asText()).as("lead with %s employees", employees)
+                    .contains(band);
+        });
+    }
+
     @Test
     void aThousandAssignmentsAreSharedWithinOneOfEachOther() {
         List<String> reps = List.of(rep("fair1", null), rep("fair2", null), rep("fair3", null));
