@@ -1,0 +1,198 @@
+package io.leadjourney.scenario;
+
+import io.leadjourney.IntegrationTest;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.leadjourney.journey.LeadJourney.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The acceptance and first-contact SLAs over real weeks, on one clock for the engine and the application (Camunda's
+ * {@code ClockUtil}, which the application's {@link Clock} reads here). The team works Monday to Friday, 09:00 to
+ * 17:00 UTC; 24 and 25 December 2026 are holidays. "1 working day" reminds, "2 working days" breaches, and the
+ * task's due date in Tasklist is the breach. Each scenario prints the lead's timeline and asserts on it.
+ */
+@TestPropertySource(properties = "leadjourney.calendar.holidays=2026-12-24,2026-12-25")
+@Import(SlaClockScenarioIT.OneClock.class)
+class SlaClockScenarioIT extends IntegrationTest {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** The application reads the engine's clock, so both move together when a scenario moves time. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OneClock {
+        @Bean
+        @Primary
+        Clock engineClock() {
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return Clock.fixed(instant(), zone);
+                }
+
+                @Override
+                public Instant instant() {
+                    return ClockUtil.getCurrentTime().toInstant();
+                }
+            };
+        }
+    }
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @AfterEach
+    void clockBackToNow() {
+        ClockUtil.reset();
+    }
+
+    /** Given a lead routed on a Tuesday morning, when the rep accepts it that afternoon, then no SLA is breached. */
+    @Test
+    void acceptedWithinTheSlaOnAWeekday() {
+        at("2026-12-01T10:00");
+        long id = handRaise("weekday");
+        Task accept = taskOf(id, TASK_ACCEPT_LEAD);
+        assertThat(timerDue(id, TIMER_ACCEPT_REMINDER)).isEqualTo("Wed 2 Dec 10:00");
+        assertThat(due(accept)).as("due date in Tasklist = the breach").isEqualTo("Thu 3 Dec 10:00")
+                .isEqualTo(timerDue(id, TIMER_ACCEPT_ESCALATION));
+
+        at("2026-12-01T15:00");
+        completeAs(accept.getAssignee(), accept, accept());
+        Task firstContact = taskOf(id, TASK_FIRST_CONTACT);
+        assertThat(due(firstContact)).isEqualTo("Thu 3 Dec 15:00").isEqualTo(timerDue(id, TIMER_FIRST_CONTACT_BREACH));
+        assertThat(timerDue(id, TIMER_FIRST_CONTACT_REMINDER)).isEqualTo("Wed 2 Dec 15:00");
+        assertThat((String) taskService.getVariable(firstContact.getId(), VAR_ATTEMPTS_LEFT))
+                .endsWith("next attempt due by Thu 3 Dec 15:00 (UTC)");
+
+        List<String> timeline = timeline(id);
+        assertThat(timeline).anyMatch(line -> line.startsWith("Tue 1 Dec 10:00") && line.contains("LEAD -> MQL"))
+                .anyMatch(line -> line.startsWith("Tue 1 Dec 15:00") && line.contains("MQL -> SAL"))
+                .noneMatch(line -> line.contains("SLA breach"));
+    }
+
+    /**
+     * Given a lead routed on a Friday at 18:30, after the team has gone home, then the rep is reminded on Monday at
+     * 17:00 (one working day) and the SLA is breached on Tuesday at 17:00 (two), not over the weekend; the breach
+     * is recorded, shows in Cockpit as an incident and takes the lead away from the rep who let it lapse.
+     */
+    @Test
+    void routedOnFridayEveningTheClockRunsFromMonday() {
+        at("2026-12-04T18:30");
+        long id = handRaise("friday");
+        Task accept = taskOf(id, TASK_ACCEPT_LEAD);
+        String rep = accept.getAssignee();
+        assertThat(timerDue(id, TIMER_ACCEPT_REMINDER)).isEqualTo("Mon 7 Dec 17:00");
+        assertThat(due(accept)).isEqualTo("Tue 8 Dec 17:00");
+
+        at("2026-12-07T16:59");
+        runDueJobs(id);
+        assertThat(reminders(id)).as("a minute before the reminder").isZero();
+        at("2026-12-07T17:00");
+        runDueJobs(id);
+        assertThat(reminders(id)).isEqualTo(1);
+
+        at("2026-12-08T16:59");
+        runDueJobs(id);
+        assertThat(breaches(id)).isZero();
+        at("2026-12-08T17:00");
+        runDueJobs(id);
+        assertThat(breaches(id)).isEqualTo(1);
+        assertThat(runtimeService.createIncidentQuery().incidentType(INCIDENT_SLA_BREACH)
+                .processInstanceId(journeyOf(id).getId()).count()).as("the breach in Cockpit").isEqualTo(1);
+        Task next = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult();
+        assertThat(next.getTaskDefinitionKey().equals(TASK_REASSIGN_LEAD) || !rep.equals(next.getAssignee()))
+                .as("the lead left %s: %s for %s", rep, next.getTaskDefinitionKey(), next.getAssignee()).isTrue();
+
+        List<String> timeline = timeline(id);
+        assertThat(timeline).anyMatch(line -> line.startsWith("Fri 4 Dec 18:30") && line.contains("LEAD -> MQL"))
+                .anyMatch(line -> line.startsWith("Mon 7 Dec 17:00") && line.contains("Reminder"))
+                .anyMatch(line -> line.startsWith("Tue 8 Dec 17:00") && line.contains("SLA breach ACCEPT_LEAD"));
+    }
+
+    /** Given a lead routed on the eve of Christmas, then the holidays and the weekend do not count. */
+    @Test
+    void onTheEveOfAHolidayTheDaysOffDoNotCount() {
+        at("2026-12-23T16:00");
+        long id = handRaise("holiday");
+        Task accept = taskOf(id, TASK_ACCEPT_LEAD);
+        assertThat(timerDue(id, TIMER_ACCEPT_REMINDER)).isEqualTo("Mon 28 Dec 16:00");
+        assertThat(due(accept)).isEqualTo("Tue 29 Dec 16:00");
+
+        at("2026-12-28T10:00");
+        completeAs(accept.getAssignee(), accept, accept());
+        assertThat(reminders(id)).isZero();
+        assertThat(due(taskOf(id, TASK_FIRST_CONTACT))).isEqualTo("Wed 30 Dec 10:00");
+        assertThat(timeline(id)).anyMatch(line -> line.startsWith("Mon 28 Dec 10:00") && line.contains("MQL -> SAL"));
+    }
+
+    private long handRaise(String who) {
+        long id = captureLead(Map.of("email", uniqueEmail(who), "firstName", who, "company", who + " GmbH",
+                "employees", 30, "role", "CFO", "wantsContact", true));
+        runDueJobs(id);
+        return id;
+    }
+
+    private static void at(String utc) {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse(utc + ":00Z")));
+    }
+
+    private static String due(Task task) {
+        return WHEN.format(task.getDueDate().toInstant());
+    }
+
+    private String timerDue(long id, String activityId) {
+        Job timer = managementService.createJobQuery().processInstanceId(journeyOf(id).getId())
+                .activityId(activityId).timers().singleResult();
+        assertThat(timer).as("timer %s of lead %s", activityId, id).isNotNull();
+        return WHEN.format(timer.getDuedate().toInstant());
+    }
+
+    private int reminders(long id) {
+        return jdbc.queryForObject("select count(*) from notification where lead_id = ? and subject like 'Reminder%'",
+                Integer.class, id);
+    }
+
+    private int breaches(long id) {
+        return jdbc.queryForObject("select count(*) from sla_breach where lead_id = ?", Integer.class, id);
+    }
+
+    /** What happened to the lead, in order: stage changes, notifications and breaches. Printed for the reader. */
+    private List<String> timeline(long id) {
+        List<String> lines = new ArrayList<>(jdbc.query("select changed_at, from_stage || ' -> ' || to_stage || ' by '"
+                + " || changed_by || ' (' || coalesce(reason, '') || ')' from stage_transition where lead_id = ?"
+                + " and from_stage is not null union all select created_at, 'notified ' || recipient || ': ' || subject"
+                + " from notification where lead_id = ? union all select breached_at, 'SLA breach ' || sla || ' by '"
+                + " || coalesce(rep_id, '-') from sla_breach where lead_id = ? order by 1",
+                (row, n) -> WHEN.format(row.getTimestamp(1).toInstant()) + " " + row.getString(2), id, id, id));
+        System.out.println("Timeline of lead " + id + ":\n  " + String.join("\n  ", lines));
+        return lines;
+    }
+}
