@@ -12,6 +12,7 @@ public final class DecisionKeys {
     public static final String BANT_TEMPERATURE = "bant-temperature";
     public static final String NURTURE_TRACK = "nurture-track";
     public static final String DEAL_VALUE = "deal-value";
+    public static final String SQL_GATE = "sql-gate";
 
     private DecisionKeys() {
     }

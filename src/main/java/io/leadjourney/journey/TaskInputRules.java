@@ -1,11 +1,17 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.decision.DecisionEvaluator;
+import io.leadjourney.decision.DecisionKeys;
+import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.lead.RejectReason;
 import io.leadjourney.routing.RoutingService;
 import io.leadjourney.sla.ContactChannel;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -18,14 +24,18 @@ import java.util.function.Function;
 @Component
 class TaskInputRules {
 
+    static final String OUT_READY = "ready";
+    static final String OUT_REASON = "reason";
     private static final Set<String> DECISIONS = Set.of(LeadJourney.DECISION_ACCEPT, LeadJourney.DECISION_REJECT);
     private static final Set<String> OUTCOMES = Set.of(LeadJourney.OUTCOME_READY, LeadJourney.OUTCOME_NEEDS_NURTURE,
             LeadJourney.OUTCOME_SUSPECT);
 
     private final RoutingService routing;
+    private final DecisionEvaluator decisions;
 
-    TaskInputRules(RoutingService routing) {
+    TaskInputRules(RoutingService routing, DecisionEvaluator decisions) {
         this.routing = routing;
+        this.decisions = decisions;
     }
 
     /**
@@ -49,7 +59,12 @@ class TaskInputRules {
                     throw new InvalidTaskInputException(LeadJourney.VAR_LEAD_REACHED, "must be true or false");
                 }
             }
-            case LeadJourney.TASK_DISCOVERY_CALL -> oneOf(input, LeadJourney.VAR_DISCOVERY_OUTCOME, OUTCOMES);
+            case LeadJourney.TASK_DISCOVERY_CALL -> {
+                String outcome = oneOf(input, LeadJourney.VAR_DISCOVERY_OUTCOME, OUTCOMES);
+                if (LeadJourney.OUTCOME_READY.equals(outcome)) {
+                    passesSqlGate(input);
+                }
+            }
             case LeadJourney.TASK_REASSIGN_LEAD -> {
                 Object rep = input.apply(LeadJourney.VAR_REASSIGN_TO);
                 if (!(rep instanceof String id) || !routing.isActiveRep(id.trim())) {
@@ -60,6 +75,22 @@ class TaskInputRules {
             default -> {
                 // no input to check
             }
+        }
+    }
+
+    /** "Ready" hands the lead to sales: the {@code sql-gate} table says whether what the rep recorded allows it. */
+    private void passesSqlGate(Function<String, Object> input) {
+        Map<String, Object> bant = new HashMap<>();
+        for (String field : List.of(LeadJourney.VAR_BANT_NEED, LeadJourney.VAR_BANT_BUDGET,
+                LeadJourney.VAR_BANT_AUTHORITY)) {
+            bant.put(field, Boolean.TRUE.equals(input.apply(field)));
+        }
+        DecisionOutcome gate = decisions.evaluate(DecisionKeys.SQL_GATE, bant);
+        Map<String, Object> verdict = gate.firstRule().orElseThrow(() -> new IllegalStateException("The "
+                + gate.versionTag() + " table matched no rule; it needs a last rule that matches every call"));
+        if (!Boolean.TRUE.equals(verdict.get(OUT_READY))) {
+            throw new InvalidTaskInputException(LeadJourney.VAR_DISCOVERY_OUTCOME,
+                    DecisionOutcome.stringOutput(verdict, OUT_REASON));
         }
     }
 

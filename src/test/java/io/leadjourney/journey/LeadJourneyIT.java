@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -124,6 +125,39 @@ class LeadJourneyIT extends IntegrationTest {
                 .activityId(timerActivityId).timers().singleResult();
         assertThat(timer).as("timer %s", timerActivityId).isNotNull();
         return timer.getDuedate().toInstant();
+    }
+
+    /**
+     * The SQL gate: "ready" with a need but neither budget nor authority is refused with a 400 naming the outcome and
+     * saying what is missing (the rep's form shows it); the lead stays in SAL. With authority it becomes an SQL.
+     */
+    @Test
+    void readyWithoutBudgetOrAuthorityIsRefusedByTheSqlGate() {
+        long id = captureLead(lead("gate", 20, true));
+        runDueJobs(id);
+        completeAs("rep-b", taskOf(id, TASK_ACCEPT_LEAD), accept());
+        completeAs("rep-b", taskOf(id, TASK_FIRST_CONTACT), Map.of(VAR_CONTACT_CHANNEL, "CALL", VAR_LEAD_REACHED,
+                true, VAR_CONTACT_NOTE, "Call booked"));
+        Task discovery = taskOf(id, TASK_DISCOVERY_CALL);
+
+        ResponseEntity<JsonNode> refused = completeOverRest(discovery, false);
+        assertThat(refused.getStatusCode().value()).as("answer %s", refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo(VAR_DISCOVERY_OUTCOME);
+        assertThat(refused.getBody().toString()).contains("budget or the authority to buy");
+        assertThat(stageOf(id)).isEqualTo("SAL");
+        assertThat(taskOf(id, TASK_DISCOVERY_CALL).getId()).isEqualTo(discovery.getId());
+
+        ResponseEntity<JsonNode> passed = completeOverRest(discovery, true);
+        assertThat(passed.getStatusCode().value()).as("answer %s", passed.getBody()).isEqualTo(204);
+        runDueJobs(id);
+        assertThat(stageOf(id)).isEqualTo("SQL");
+    }
+
+    private ResponseEntity<JsonNode> completeOverRest(Task discovery, boolean authority) {
+        return post("rep-b", "/engine-rest/task/" + discovery.getId() + "/complete", Map.of("variables", Map.of(
+                VAR_BANT_NEED, Map.of("value", true), VAR_BANT_BUDGET, Map.of("value", false),
+                VAR_BANT_AUTHORITY, Map.of("value", authority), VAR_BANT_TIMELINE, Map.of("value", "LATER"),
+                VAR_DISCOVERY_OUTCOME, Map.of("value", OUTCOME_READY))));
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.leadjourney.sla.ContactAttemptRepository;
 import io.leadjourney.sla.CalendarProperties;
 import io.leadjourney.sla.ContactCadenceService;
 import io.leadjourney.sla.SlaCalendar;
+import io.leadjourney.decision.DecisionEvaluator;
+import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.sla.Sla;
 import io.leadjourney.sla.SlaService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -39,6 +41,7 @@ import java.util.Map;
 import static io.leadjourney.journey.LeadJourney.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -58,7 +61,7 @@ import static org.mockito.Mockito.when;
  * Every path of {@code lead-journey.bpmn}, with the real delegates and DMN tables and mocked services.
  * The job executor is off: async steps and timers run when a test executes their job.
  */
-@Deployment(resources = {"lead-journey.bpmn", "bant-temperature.dmn", "accept-lead.form", "contact-attempt.form",
+@Deployment(resources = {"lead-journey.bpmn", "bant-temperature.dmn", "sql-gate.dmn", "accept-lead.form", "contact-attempt.form",
         "discovery-call.form", "reassign-lead.form"})
 class LeadJourneyProcessTest {
 
@@ -76,6 +79,8 @@ class LeadJourneyProcessTest {
 
     private final ScoringService scoring = mock(ScoringService.class);
     private final RoutingService routing = mock(RoutingService.class);
+    /** The deployed tables, as the application's evaluator answers them. */
+    private final DecisionEvaluator decisions = mock(DecisionEvaluator.class);
     private final LeadStageService stages = mock(LeadStageService.class);
     private final NurtureService nurture = mock(NurtureService.class);
     private final LeadRequalification requalification = mock(LeadRequalification.class);
@@ -92,6 +97,9 @@ class LeadJourneyProcessTest {
     @BeforeEach
     void registerDelegates() {
         when(system.currentActor()).thenReturn(REP);
+        when(decisions.evaluate(anyString(), any())).thenAnswer(call -> new DecisionOutcome(call.getArgument(0), 1,
+                decisionService().evaluateDecisionTableByKey(call.getArgument(0),
+                        call.<Map<String, Object>>getArgument(1)).getResultList()));
         when(formContext.of(anyLong())).thenReturn(Map.of(VAR_COMPANY, "Bletchley Systems"));
         when(nurture.enroll(anyLong(), anyString(), anyString())).thenReturn("enterprise-drip");
         when(slas.recordBreach(anyLong(), any(), anyString())).thenReturn(new SlaService.Breach("SLA breach", REP));
@@ -111,7 +119,8 @@ class LeadJourneyProcessTest {
         Mocks.register("remindRepDelegate", new RemindRepDelegate(slas));
         Mocks.register("recordSlaBreachDelegate", new RecordSlaBreachDelegate(slas, incidents));
         Mocks.register("leadContextListener", new LeadContextListener(formContext, cadence));
-        Mocks.register("taskCompletionListener", new TaskCompletionListener(incidents, new TaskInputRules(routing)));
+        Mocks.register("taskCompletionListener", new TaskCompletionListener(incidents,
+                new TaskInputRules(routing, decisions)));
         Mocks.register("slaIncidentListener", new SlaIncidentListener(incidents));
     }
 
