@@ -47,6 +47,13 @@
       + acceptance.rejected + ' rejected; floor ' + percent(acceptance.floor)
       + (acceptance.belowFloor ? ': BELOW THE FLOOR' : '');
     document.getElementById('overdue').textContent = report.stuck.overdue;
+    const speed = total.speedToLead;
+    const minutes = speed.minutes.median;
+    document.getElementById('speed-to-lead').textContent = percent(speed.within30Minutes);
+    document.getElementById('speed-detail').textContent = 'first contact within ' + speed.bestPracticeMinutes
+      + ' minutes of routing (best practice); median ' + (minutes === null ? 'n/a' : Math.round(minutes) + ' min')
+      + ', ' + percent(speed.withinOneWorkingDay) + ' within one working day, ' + percent(speed.withinSla)
+      + ' within the SLA (' + speed.contacted + ' leads contacted)';
 
     draw('funnel-chart', {
       type: 'bar',

@@ -19,7 +19,8 @@ final class FunnelCsv {
             "leadToWon", "acceptanceRate", "winRate", "averageDealValue", "hoursToAcceptMedian", "hoursToAcceptP90",
             "hoursToFirstContactMedian", "hoursToFirstContactP90", "daysToSqlMedian", "daysToSqlP90",
             "daysInSalMedian", "daysInSalP90",
-            "rejectReasons");
+            "rejectReasons", "speedToLeadMinutesMedian", "speedToLeadMinutesP90", "speedToLeadWithin30Minutes",
+            "speedToLeadWithinOneWorkingDay", "speedToLeadWithinSla");
 
     private FunnelCsv() {
     }
@@ -42,6 +43,10 @@ final class FunnelCsv {
             addSpread(values, s.daysInSal());
             values.add(s.rejectReasons().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(" ")));
+            addSpread(values, s.speedToLead().minutes());
+            values.add(s.speedToLead().within30Minutes());
+            values.add(s.speedToLead().withinOneWorkingDay());
+            values.add(s.speedToLead().withinSla());
             csv.append(values.stream().map(FunnelCsv::field).collect(Collectors.joining(","))).append("\r\n");
         }
         return csv.toString();

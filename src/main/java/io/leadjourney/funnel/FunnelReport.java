@@ -28,12 +28,28 @@ public record FunnelReport(LocalDate from, LocalDate to, String groupBy, Segment
      * @param daysToSql      lead velocity: from capture to SQL
      * @param daysInSal      time in the SAL stage: from acceptance to SQL
      * @param rejectReasons  how many rejections gave each reason
+     * @param speedToLead    from routing to the first contact attempt
      */
     public record Segment(String key, long leads, long mqls, long sals, long sqls, long won, long lost, long rejected,
                           long recycled, long dormant, long disqualified, Map<String, Double> conversion,
                           Double acceptanceRate, Double winRate, BigDecimal averageDealValue, Spread hoursToAccept,
                           Spread hoursToFirstContact, Spread daysToSql, Spread daysInSal,
-                          Map<String, Long> rejectReasons) {
+                          Map<String, Long> rejectReasons, SpeedToLead speedToLead) {
+    }
+
+    /**
+     * Speed to lead: from routing (the lead became an MQL and went to a rep) to the first contact attempt. The best
+     * practice is a first follow-up within 30 minutes, at the latest within one working day.
+     *
+     * @param contacted           MQLs with a first contact attempt
+     * @param minutes             minutes from routing to the first attempt
+     * @param within30Minutes     share of the contacted reached out to within 30 minutes
+     * @param withinOneWorkingDay share within one working day of the business calendar
+     * @param withinSla           share whose first-contact SLA was not breached
+     * @param bestPracticeMinutes the 30 minutes the other shares are measured against
+     */
+    public record SpeedToLead(long contacted, Spread minutes, Double within30Minutes, Double withinOneWorkingDay,
+                              Double withinSla, int bestPracticeMinutes) {
     }
 
     /** Median and 90th percentile, and how many values they come from. */

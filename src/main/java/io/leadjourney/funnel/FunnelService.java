@@ -4,6 +4,7 @@ import io.leadjourney.funnel.FunnelReport.Acceptance;
 import io.leadjourney.funnel.FunnelReport.OpenLead;
 import io.leadjourney.funnel.FunnelReport.RepSla;
 import io.leadjourney.funnel.FunnelReport.Segment;
+import io.leadjourney.funnel.FunnelReport.SpeedToLead;
 import io.leadjourney.funnel.FunnelReport.Spread;
 import io.leadjourney.funnel.FunnelReport.StageLoad;
 import io.leadjourney.funnel.FunnelReport.Stuck;
@@ -11,6 +12,7 @@ import io.leadjourney.funnel.FunnelReport.Week;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.sla.AcceptanceProperties;
 import io.leadjourney.sla.AcceptanceRateWatch;
+import io.leadjourney.sla.SlaCalendar;
 import io.leadjourney.system.InvalidFieldException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -74,6 +76,11 @@ public class FunnelService {
             + " where l.created_at >= ? and l.created_at < ?";
     private static final String COHORT_FIRST_CONTACT = "select c.lead_id, min(c.attempted_at) from contact_attempt c"
             + " join lead l on l.id = c.lead_id where l.created_at >= ? and l.created_at < ? group by c.lead_id";
+    private static final String COHORT_FIRST_CONTACT_BREACHES = "select distinct s.lead_id from sla_breach s"
+            + " join lead l on l.id = s.lead_id where s.sla = 'FIRST_CONTACT' and l.created_at >= ?"
+            + " and l.created_at < ?";
+    /** The seeds' best practice for the first follow-up. */
+    static final int BEST_PRACTICE_MINUTES = 30;
     private static final String COHORT_DEALS = "select o.lead_id, o.outcome, o.deal_value from opportunity o"
             + " join lead l on l.id = o.lead_id where l.created_at >= ? and l.created_at < ? and o.outcome is not null";
     /** Per stage and UTC day, counted by the database: a year is a few hundred rows, not every stage change. */
@@ -95,10 +102,12 @@ public class FunnelService {
     private final FunnelProperties properties;
     private final AcceptanceProperties acceptance;
     private final AcceptanceRateWatch acceptanceRate;
+    private final SlaCalendar calendar;
     private final Clock clock;
 
     FunnelService(JdbcTemplate jdbc, OpenWork openWork, FunnelProperties properties, AcceptanceProperties acceptance,
-                  AcceptanceRateWatch acceptanceRate, Clock clock) {
+                  AcceptanceRateWatch acceptanceRate, SlaCalendar calendar, Clock clock) {
+        this.calendar = calendar;
         this.acceptanceRate = acceptanceRate;
         this.jdbc = jdbc;
         this.openWork = openWork;
@@ -120,6 +129,7 @@ public class FunnelService {
         Instant salAt;
         Instant sqlAt;
         Instant firstContactAt;
+        boolean firstContactBreached;
         double hoursToAccept = Double.NaN;
         int recycles;
         int acceptances;
@@ -171,6 +181,12 @@ public class FunnelService {
             LeadFacts facts = cohort.get(row.getLong(1));
             if (facts != null) {
                 facts.firstContactAt = row.getObject(2, OffsetDateTime.class).toInstant();
+            }
+        }, start, end);
+        jdbc.query(COHORT_FIRST_CONTACT_BREACHES, row -> {
+            LeadFacts facts = cohort.get(row.getLong(1));
+            if (facts != null) {
+                facts.firstContactBreached = true;
             }
         }, start, end);
         jdbc.query(COHORT_DEALS, row -> {
@@ -242,7 +258,19 @@ public class FunnelService {
                         .map(f -> hours(f.capturedAt, f.sqlAt) / 24.0).toList()),
                 spread(leads.stream().filter(f -> f.salAt != null && f.sqlAt != null)
                         .map(f -> hours(f.salAt, f.sqlAt) / 24.0).toList()),
-                reasons);
+                reasons, speedToLead(leads));
+    }
+
+    private SpeedToLead speedToLead(Collection<LeadFacts> leads) {
+        List<LeadFacts> contacted = leads.stream().filter(f -> f.mqlAt != null && f.firstContactAt != null
+                && !f.firstContactAt.isBefore(f.mqlAt)).toList();
+        List<Double> minutes = contacted.stream().map(f -> hours(f.mqlAt, f.firstContactAt) * 60).toList();
+        long fast = minutes.stream().filter(m -> m <= BEST_PRACTICE_MINUTES).count();
+        long withinDay = contacted.stream().filter(f -> !f.firstContactAt.isAfter(calendar.plus(f.mqlAt, "P1D")))
+                .count();
+        long withinSla = contacted.stream().filter(f -> !f.firstContactBreached).count();
+        return new SpeedToLead(contacted.size(), spread(minutes), ratio(fast, contacted.size()),
+                ratio(withinDay, contacted.size()), ratio(withinSla, contacted.size()), BEST_PRACTICE_MINUTES);
     }
 
     /** The acceptance rate's definition applied to these leads: of their decisions in sales, the share accepted. */

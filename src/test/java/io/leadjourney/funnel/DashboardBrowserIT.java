@@ -42,6 +42,8 @@ class DashboardBrowserIT extends BrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/dashboard/");
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("acceptance-rate")).getText()).endsWith("%");
+        assertThat(browser.findElement(By.id("speed-detail")).getText())
+                .startsWith("first contact within 30 minutes of routing (best practice)");
         assertThat(browser.findElement(By.id("acceptance-detail")).getText()).contains("floor 90 %");
         for (String chart : List.of("funnel-chart", "trend-chart", "reps-chart")) {
             Object drawn = ((JavascriptExecutor) browser).executeScript(

@@ -231,6 +231,25 @@ class FunnelIT extends IntegrationTest {
                 .isEqualTo(0.6);
     }
 
+    /** Speed to lead: routing to first contact, against the 30-minute best practice and the first-contact SLA. */
+    @Test
+    void speedToLeadIsMeasuredFromRoutingToTheFirstContact() {
+        long fast = lead("web", "germany", 20, "rep-x-" + run, "SAL");
+        move(fast, "LEAD", "MQL", 30, "system", "Grade A1");
+        move(fast, "MQL", "SAL", 30.1, "rep-x-" + run, "Accepted by sales");
+        contact(fast, "rep-x-" + run, 30.25);
+
+        JsonNode speed = funnel("manager", period()).getBody().get("total").get("speedToLead");
+        // Minutes from MQL to the first attempt: 15 (fast), 360 (won), 720 (lost, first-contact SLA breached).
+        assertThat(speed.get("contacted").asLong()).isEqualTo(3);
+        assertThat(speed.get("minutes").get("median").asDouble()).isEqualTo(360.0);
+        assertThat(speed.get("minutes").get("p90").asDouble()).isEqualTo(720.0);
+        assertThat(speed.get("within30Minutes").asDouble()).isEqualTo(0.333);
+        assertThat(speed.get("withinOneWorkingDay").asDouble()).as("all on the day they were routed").isEqualTo(1.0);
+        assertThat(speed.get("withinSla").asDouble()).isEqualTo(0.667);
+        assertThat(speed.get("bestPracticeMinutes").asInt()).isEqualTo(30);
+    }
+
     @Test
     void theCsvHasTheSameFiguresAsTheJson() {
         JsonNode json = funnel("manager", period() + "&groupBy=segment").getBody();
