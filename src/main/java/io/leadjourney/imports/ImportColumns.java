@@ -32,6 +32,11 @@ final class ImportColumns {
         alias("country", "country", "countryname");
         alias("source", "source", "leadsource");
         alias("wantsContact", "wantscontact", "requestedcontact", "contactrequested", "handraise");
+        alias("phone", "phone", "phonenumber", "telephone", "mobile");
+        alias("website", "website", "web", "url", "companywebsite");
+        alias("purchaseTiming", "purchasetiming", "timeline", "timeframe");
+        alias("problem", "problem", "statedproblem", "challenge", "painpoint");
+        alias("users", "users", "numberofusers", "seats");
     }
 
     private static final Set<String> YES = Set.of("true", "yes", "y", "1", "ja", "x");
@@ -90,10 +95,14 @@ final class ImportColumns {
             }
         }
         String source = text(fields, "source");
+        Long userCount = number(fields, "users", problems, 10_000_000);
         NewLead lead = new NewLead(text(fields, EMAIL), text(fields, "firstName"), text(fields, "lastName"),
                 text(fields, "company"), employees, revenue, text(fields, "industry"), text(fields, "businessModel"),
                 text(fields, "role"), text(fields, "country"), source == null ? defaultSource : source,
-                wantsContact);
+                wantsContact, text(fields, "phone"), text(fields, "website"),
+                // The title column fills the scored role; the lead's own words are kept as its job title.
+                text(fields, "role"), text(fields, "purchaseTiming"), text(fields, "problem"),
+                userCount == null ? null : userCount.intValue());
         return new Parsed(lead, problems);
     }
 

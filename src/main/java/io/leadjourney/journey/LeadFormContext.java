@@ -43,6 +43,12 @@ class LeadFormContext {
         context.put(LeadJourney.VAR_INDUSTRY, lead.getIndustry());
         context.put(LeadJourney.VAR_COUNTRY, lead.getCountry());
         context.put(LeadJourney.VAR_SOURCE, lead.getSource());
+        context.put(LeadJourney.VAR_PHONE, lead.getPhone() == null ? "No phone number given" : lead.getPhone());
+        context.put(LeadJourney.VAR_WEBSITE, lead.getWebsite());
+        context.put(LeadJourney.VAR_JOB_TITLE, lead.getJobTitle());
+        context.put(LeadJourney.VAR_PURCHASE_TIMING, lead.getPurchaseTiming());
+        context.put(LeadJourney.VAR_STATED_PROBLEM, lead.getProblem());
+        context.put(LeadJourney.VAR_USERS, lead.getUsers());
         context.put(LeadJourney.VAR_SCORE, lead.getTotalScore());
         context.put(LeadJourney.VAR_FIT_SCORE, lead.getFitScore());
         context.put(LeadJourney.VAR_ENGAGEMENT_SCORE, lead.getEngagementScore());

@@ -42,6 +42,12 @@ public final class LeadJourney {
     public static final String VAR_INDUSTRY = "industry";
     public static final String VAR_COUNTRY = "country";
     public static final String VAR_SOURCE = "source";
+    public static final String VAR_PHONE = "phone";
+    public static final String VAR_WEBSITE = "website";
+    public static final String VAR_JOB_TITLE = "jobTitle";
+    public static final String VAR_PURCHASE_TIMING = "purchaseTiming";
+    public static final String VAR_STATED_PROBLEM = "statedProblem";
+    public static final String VAR_USERS = "users";
     public static final String VAR_RECENT_ACTIVITY = "recentActivity";
 
     // Scoring

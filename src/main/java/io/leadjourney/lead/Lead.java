@@ -40,6 +40,13 @@ public class Lead {
     private String country;
     private String source;
     private boolean wantsContact;
+    private String phone;
+    private String website;
+    private String jobTitle;
+    private String purchaseTiming;
+    @Column(name = "stated_problem")
+    private String problem;
+    private Integer users;
     private Instant handRaisedAt;
     private Instant handRaiseHandledAt;
 
@@ -158,6 +165,12 @@ public class Lead {
         if (form.role() != null) this.role = form.role();
         if (form.country() != null) this.country = form.country();
         if (form.source() != null) this.source = form.source();
+        if (form.phone() != null) this.phone = form.phone();
+        if (form.website() != null) this.website = form.website();
+        if (form.jobTitle() != null) this.jobTitle = form.jobTitle();
+        if (form.purchaseTiming() != null) this.purchaseTiming = form.purchaseTiming();
+        if (form.problem() != null) this.problem = form.problem();
+        if (form.users() != null) this.users = form.users();
         // A hand-raise is never taken back by a later form that left the box unticked.
         if (Boolean.TRUE.equals(form.wantsContact())) {
             this.wantsContact = true;
@@ -179,6 +192,12 @@ public class Lead {
     public String getCountry() { return country; }
     public String getSource() { return source; }
     public boolean isWantsContact() { return wantsContact; }
+    public String getPhone() { return phone; }
+    public String getWebsite() { return website; }
+    public String getJobTitle() { return jobTitle; }
+    public String getPurchaseTiming() { return purchaseTiming; }
+    public String getProblem() { return problem; }
+    public Integer getUsers() { return users; }
 
     /**
      * Whether the lead asked to be contacted and sales has not yet decided on that request: a hand-raise counts

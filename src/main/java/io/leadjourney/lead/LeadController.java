@@ -46,7 +46,10 @@ class LeadController {
             @ExampleObject(name = "trade-show scan", value = """
                     {"email": "ada@example.com", "firstName": "Ada", "lastName": "Lovelace",
                      "company": "Analytical Engines Ltd", "employees": 120, "industry": "Software",
-                     "role": "CTO", "country": "United Kingdom", "source": "trade show", "wantsContact": true}
+                     "role": "CTO", "country": "United Kingdom", "source": "trade show", "wantsContact": true,
+                     "phone": "+44 20 7946 0958", "website": "analytical-engines.example",
+                     "jobTitle": "Chief Technology Officer", "purchaseTiming": "WITHIN_3_MONTHS",
+                     "problem": "Our difference tables are computed by hand", "users": 25}
                     """))))
     @PostMapping
     ResponseEntity<LeadView> capture(@Valid @RequestBody NewLead input, Principal principal) {

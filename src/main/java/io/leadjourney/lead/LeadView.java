@@ -6,7 +6,9 @@ import java.util.List;
 /** A lead as the API answers it: profile, stage, scores with their receipt, assignment and timeline. */
 public record LeadView(
         Long id, String email, String firstName, String lastName, String company, Integer employees,
-        Long annualRevenue, String industry, String businessModel, String role, String country, String source, boolean wantsContact,
+        Long annualRevenue, String industry, String businessModel, String role, String country, String source,
+        boolean wantsContact, String phone, String website, String jobTitle, String purchaseTiming, String problem,
+        Integer users,
         LeadStage stage, int score, int fitScore, int engagementScore, String grade, boolean qualified,
         String scoreReceipt, String scoreVersions, String assignedRep, String assignedGroup, String routingReason,
         int recycleCount, Instant createdAt, List<Transition> timeline) {
@@ -19,7 +21,8 @@ public record LeadView(
         return new LeadView(lead.getId(), lead.getEmail(), lead.getFirstName(), lead.getLastName(),
                 lead.getCompany(), lead.getEmployees(), lead.getAnnualRevenue(), lead.getIndustry(),
                 lead.getBusinessModel(), lead.getRole(), lead.getCountry(),
-                lead.getSource(), lead.isWantsContact(), lead.getStage(), lead.getTotalScore(), lead.getFitScore(),
+                lead.getSource(), lead.isWantsContact(), lead.getPhone(), lead.getWebsite(), lead.getJobTitle(),
+                lead.getPurchaseTiming(), lead.getProblem(), lead.getUsers(), lead.getStage(), lead.getTotalScore(), lead.getFitScore(),
                 lead.getEngagementScore(), lead.getGrade(), lead.isQualified(), lead.getScoreReasons(),
                 lead.getScoreVersions(), lead.getAssignedRep(), lead.getAssignedGroup(), lead.getRoutingReason(),
                 lead.getRecycleCount(), lead.getCreatedAt(),

@@ -3,6 +3,7 @@ package io.leadjourney.lead;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -12,6 +13,11 @@ import jakarta.validation.constraints.Size;
  * @param annualRevenue the company's yearly revenue in whole currency units; sizes the company when the head
  *                      count is unknown
  * @param businessModel such as {@code B2B}, {@code B2C}, {@code B2B2C}
+ * @param role          the role the fit table scores (CFO, CTO, ...); {@code jobTitle} is the title as the lead gave it
+ * @param phone         where a rep calls: digits, spaces, {@code + ( ) . / -}
+ * @param purchaseTiming when the lead expects to buy: {@value #PURCHASE_TIMINGS}
+ * @param problem       the problem the lead said they want solved, in their words
+ * @param users         how many people would use the product
  */
 public record NewLead(
         @NotBlank @Email @Size(max = 254) String email,
@@ -25,12 +31,32 @@ public record NewLead(
         @Size(max = 100) String role,
         @Size(max = 100) String country,
         @Size(max = 100) String source,
-        Boolean wantsContact) {
+        Boolean wantsContact,
+        @Pattern(regexp = "^\\s*$|^\\s*\\+?[0-9 ()./-]{5,40}\\s*$",
+                message = "must be a phone number: digits, spaces and + ( ) . / -") String phone,
+        @Size(max = 200) @Pattern(regexp = "^\\s*$|^(?i)\\s*(https?://)?[a-z0-9-]+(\\.[a-z0-9-]+)+(/\\S*)?\\s*$",
+                message = "must be a web address such as example.com or https://example.com/about") String website,
+        @Size(max = 100) String jobTitle,
+        @Pattern(regexp = "^\\s*$|^\\s*(WITHIN_3_MONTHS|WITHIN_12_MONTHS|LATER|UNKNOWN)\\s*$",
+                message = "must be one of " + PURCHASE_TIMINGS) String purchaseTiming,
+        @Size(max = 1000) String problem,
+        @PositiveOrZero @Max(10_000_000) Integer users) {
+
+    public static final String PURCHASE_TIMINGS = "WITHIN_3_MONTHS, WITHIN_12_MONTHS, LATER, UNKNOWN";
+
+    /** A lead with the profile marketing systems have always sent, and nothing of the newer fields. */
+    public NewLead(String email, String firstName, String lastName, String company, Integer employees,
+                   Long annualRevenue, String industry, String businessModel, String role, String country,
+                   String source, Boolean wantsContact) {
+        this(email, firstName, lastName, company, employees, annualRevenue, industry, businessModel, role, country,
+                source, wantsContact, null, null, null, null, null, null);
+    }
 
     /** The same lead with blank texts as null and the others trimmed. */
     NewLead cleaned() {
         return new NewLead(email, clean(firstName), clean(lastName), clean(company), employees, annualRevenue,
-                clean(industry), clean(businessModel), clean(role), clean(country), clean(source), wantsContact);
+                clean(industry), clean(businessModel), clean(role), clean(country), clean(source), wantsContact,
+                clean(phone), clean(website), clean(jobTitle), clean(purchaseTiming), clean(problem), users);
     }
 
     private static String clean(String value) {

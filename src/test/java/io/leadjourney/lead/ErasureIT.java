@@ -67,7 +67,8 @@ class ErasureIT extends IntegrationTest {
         batches.ingest(List.of(new BatchEvent("pre-" + UUID.randomUUID(), null, email, "BLOG_POST_READ",
                 Instant.now().toString(), "/blog?who=" + marker, null, null)));
         long id = captureLead(Map.of("email", email, "firstName", "Forget", "lastName", lastName,
-                "company", marker + " GmbH", "wantsContact", true, "role", "CTO"));  // size unknown: all reps share it
+                "company", marker + " GmbH", "wantsContact", true, "role", "CTO", "website", marker + ".example",
+                "jobTitle", "Head of " + marker, "problem", marker + " reports take a week"));  // size unknown: all reps share it
         post(INTEGRATION, "/api/leads/" + id + "/events", Map.of("type", "PRICING_PAGE_VISITED",
                 "occurredAt", Instant.now().toString()));
         runDueJobs(id);

@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +102,30 @@ class LeadApiIT extends IntegrationTest {
         assertThat(leads.findByEmail(email)).isPresent();
         assertThat(runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(String.valueOf(ids.iterator().next())).count()).isEqualTo(1);
+    }
+
+    /** What a rep needs to reach and qualify the lead, taken, shown and checked like the rest. */
+    @Test
+    void phoneWebsiteJobTitlePurchaseTimingProblemAndUsersAreKeptAndChecked() {
+        Map<String, Object> details = lead(uniqueEmail("details"));
+        details.putAll(Map.of("phone", "+49 30 1234-567", "website", "https://details.example/about",
+                "jobTitle", "Head of Finance Operations", "purchaseTiming", "WITHIN_3_MONTHS",
+                "problem", "Month-end close takes two weeks", "users", 40));
+        long id = captureLead(details);
+        JsonNode lead = lead(id);
+        assertThat(List.of(lead.get("phone").asText(), lead.get("website").asText(), lead.get("jobTitle").asText(),
+                lead.get("purchaseTiming").asText(), lead.get("problem").asText(), lead.get("users").asText()))
+                .containsExactly("+49 30 1234-567", "https://details.example/about", "Head of Finance Operations",
+                        "WITHIN_3_MONTHS", "Month-end close takes two weeks", "40");
+
+        Map<String, Object> bad = lead(uniqueEmail("bad-details"));
+        bad.putAll(Map.of("phone", "call me maybe", "website", "not a site", "purchaseTiming", "SOON",
+                "users", -3));
+        ResponseEntity<JsonNode> refused = post(INTEGRATION, "/api/leads", bad);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("phone",
+                "website", "purchaseTiming", "users");
+        assertThat(refused.getBody().toString()).contains("WITHIN_3_MONTHS, WITHIN_12_MONTHS, LATER, UNKNOWN");
     }
 
     @Test
