@@ -29,5 +29,9 @@ class LeadContextListener implements TaskListener {
                     JourneyVariables.integer(task.getExecution(), LeadJourney.VAR_MAX_EMAILS),
                     task.getDueDate().toInstant()).summary());
         }
+        if (LeadJourney.TASK_CONTACT_ATTEMPT.equals(task.getTaskDefinitionKey())) {
+            task.getExecution().setVariable(LeadJourney.VAR_EARLIER_ATTEMPTS,
+                    cadence.earlierAttempts(JourneyVariables.leadId(task)));
+        }
     }
 }

@@ -84,6 +84,10 @@ public final class LeadJourney {
     public static final String VAR_ATTEMPTS_LEFT = "attemptsLeft";
     /** When the contact cadence window closes (a date), for spreading the attempts left. */
     public static final String VAR_CADENCE_ENDS_AT = "cadenceEndsAt";
+    /** When the next contact attempt is due: the due date of "Make next contact attempt" in Tasklist. */
+    public static final String VAR_NEXT_ATTEMPT_DUE = "nextAttemptDue";
+    /** The attempts made so far, with their notes, for the next attempt's form. */
+    public static final String VAR_EARLIER_ATTEMPTS = "earlierAttempts";
     public static final String VAR_CONTRACT_USED_UP = "contractUsedUp";
 
     // Discovery call

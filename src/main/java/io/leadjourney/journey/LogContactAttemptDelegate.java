@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import java.util.Date;
+
 /** "Log contact attempt": one call or e-mail against the cadence contract. */
 @Component
 class LogContactAttemptDelegate implements JavaDelegate {
@@ -36,6 +38,10 @@ class LogContactAttemptDelegate implements JavaDelegate {
         execution.setVariable(LeadJourney.VAR_EMAILS_MADE, state.emailsMade());
         execution.setVariable(LeadJourney.VAR_ATTEMPTS_LEFT, state.summary());
         execution.setVariable(LeadJourney.VAR_CONTRACT_USED_UP, state.contractUsedUp());
+        execution.setVariable(LeadJourney.VAR_NEXT_ATTEMPT_DUE,
+                state.nextAttemptDue() == null ? null : Date.from(state.nextAttemptDue()));
+        // The next attempt's form starts empty: its channel is the rep's choice, not the last one's.
+        execution.setVariable(LeadJourney.VAR_CONTACT_CHANNEL, null);
         execution.setVariable(LeadJourney.VAR_CONTACT_NOTE, null);
     }
 }

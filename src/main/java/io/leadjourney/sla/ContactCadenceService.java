@@ -6,6 +6,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The contact cadence of the sales SLA: the rep makes up to a contracted number of calls and e-mails
@@ -31,6 +35,21 @@ public class ContactCadenceService {
      */
     public CadenceState start(int maxCalls, int maxEmails, Instant firstAttemptDue) {
         return new CadenceState(0, 0, maxCalls, maxEmails, false, false, firstAttemptDue, calendar.zone());
+    }
+
+    /** The lead's contact attempts so far, a line each, oldest first, for the rep's next attempt. */
+    @Transactional(readOnly = true)
+    public String earlierAttempts(long leadId) {
+        List<ContactAttempt> made = attempts.findByLeadIdOrderByIdAsc(leadId);
+        if (made.isEmpty()) {
+            return "No attempts yet";
+        }
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH)
+                .withZone(calendar.zone());
+        return made.stream().map(attempt -> when.format(attempt.getAttemptedAt()) + " " + attempt.getChannel()
+                        + " by " + attempt.getRepId() + ", " + (attempt.isReached() ? "reached" : "not reached")
+                        + (attempt.getNote() == null || attempt.getNote().isBlank() ? "" : ": " + attempt.getNote()))
+                .collect(Collectors.joining("\n"));
     }
 
     /** When a cadence that starts now ends, as the cadence timer counts it. */

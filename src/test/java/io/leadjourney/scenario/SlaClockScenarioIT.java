@@ -74,7 +74,10 @@ class SlaClockScenarioIT extends IntegrationTest {
         ClockUtil.reset();
     }
 
-    /** Given a lead routed on a Tuesday morning, when the rep accepts it that afternoon, then no SLA is breached. */
+    /**
+     * Given a lead routed on a Tuesday morning, when the rep accepts it that afternoon, then no SLA is breached; the
+     * first attempt misses the lead, and the next one is due when the team works, with the earlier attempt shown.
+     */
     @Test
     void acceptedWithinTheSlaOnAWeekday() {
         at("2026-12-01T10:00");
@@ -91,6 +94,18 @@ class SlaClockScenarioIT extends IntegrationTest {
         assertThat(timerDue(id, TIMER_FIRST_CONTACT_REMINDER)).isEqualTo("Wed 2 Dec 15:00");
         assertThat((String) taskService.getVariable(firstContact.getId(), VAR_ATTEMPTS_LEFT))
                 .endsWith("next attempt due by Thu 3 Dec 15:00 (UTC)");
+
+        at("2026-12-01T16:00");
+        completeAs(firstContact.getAssignee(), firstContact, Map.of(VAR_CONTACT_CHANNEL, "CALL", VAR_LEAD_REACHED,
+                false, VAR_CONTACT_NOTE, "Voicemail, call back after 10"));
+        Task next = taskOf(id, TASK_CONTACT_ATTEMPT);
+        // 5 attempts left over the rest of the window (to Tue 15 Dec 15:00): 67 h on, in working hours.
+        assertThat(due(next)).as("the next attempt has a due date in Tasklist").isEqualTo("Fri 4 Dec 11:00");
+        assertThat(taskService.getVariable(next.getId(), VAR_CONTACT_CHANNEL)).as("no channel chosen for the rep")
+                .isNull();
+        assertThat((String) taskService.getVariable(next.getId(), VAR_EARLIER_ATTEMPTS))
+                .isEqualTo("Tue 1 Dec 16:00 CALL by " + firstContact.getAssignee()
+                        + ", not reached: Voicemail, call back after 10");
 
         List<String> timeline = timeline(id);
         assertThat(timeline).anyMatch(line -> line.startsWith("Tue 1 Dec 10:00") && line.contains("LEAD -> MQL"))
