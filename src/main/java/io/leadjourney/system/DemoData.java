@@ -117,8 +117,12 @@ class DemoData {
 
     private long capture(String email, String first, String last, String company, Integer employees,
                          String industry, String role, String country, String source, boolean wantsContact) {
+        // Sales leads come with a number to call and a website; the student left only an address.
+        String phone = company == null ? null
+                : "+44 20 7946 " + String.format("%04d", Math.abs(email.hashCode() % 10_000));
+        String website = company == null ? null : email.substring(email.indexOf('@') + 1);
         return intake.capture(new NewLead(email, first, last, company, employees, null, industry, "B2B", role,
-                country, source, wantsContact), DEMO_ACTOR).lead().getId();
+                country, source, wantsContact, phone, website, role, null, null, null), DEMO_ACTOR).lead().getId();
     }
 
     private void complete(long leadId, String taskKey, String rep, Map<String, Object> variables) {
