@@ -119,13 +119,7 @@ class NurtureScenarioIT extends IntegrationTest {
                 .activityId(EVENT_NURTURE_INACTIVE).timers().singleResult();
     }
 
-    /** The lead's stages as they happened, printed for the reader of the build log. */
     private List<String> timeline(long id) {
-        List<String> lines = jdbc.query("select changed_at, from_stage, to_stage, changed_by, reason from stage_transition"
-                        + " where lead_id = ? order by id",
-                (row, n) -> row.getTimestamp(1).toInstant() + " " + row.getString(2) + " -> " + row.getString(3)
-                        + " by " + row.getString(4) + " (" + row.getString(5) + ")", id);
-        System.out.println("Timeline of lead " + id + ":\n  " + String.join("\n  ", lines));
-        return lines;
+        return StageTimeline.of(jdbc, id);
     }
 }
