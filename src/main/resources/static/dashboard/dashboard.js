@@ -45,7 +45,8 @@
     rate.className = 'big ' + (acceptance.belowFloor ? 'below' : 'holding');
     document.getElementById('acceptance-detail').textContent = acceptance.accepted + ' accepted, '
       + acceptance.rejected + ' rejected; floor ' + percent(acceptance.floor)
-      + (acceptance.belowFloor ? ': BELOW THE FLOOR' : '');
+      + (acceptance.belowFloor ? ': BELOW THE FLOOR' : '') + '. Last ' + acceptance.alertWindowDays
+      + ' days, as the alert counts: ' + percent(acceptance.alertRate);
     document.getElementById('overdue').textContent = report.stuck.overdue;
     const speed = total.speedToLead;
     const minutes = speed.minutes.median;

@@ -57,11 +57,15 @@ public record FunnelReport(LocalDate from, LocalDate to, String groupBy, Segment
     }
 
     /**
-     * Sales' side of the SLA over the period: accepted / decided, against the floor.
+     * Sales' side of the SLA over the period: accepted / decided, against the floor; and the same rate over the
+     * alert's trailing window as of now, which is the figure the managers' alert judges.
      *
-     * @param belowFloor the alert state: true when the rate is below the floor
+     * @param belowFloor       true when the period's rate is below the floor
+     * @param alertRate        the rate over the alert's window (the last {@code alertWindowDays} days), as of now
+     * @param alertWindowDays  the alert's window
      */
-    public record Acceptance(long accepted, long rejected, Double rate, double floor, boolean belowFloor) {
+    public record Acceptance(long accepted, long rejected, Double rate, double floor, boolean belowFloor,
+                             Double alertRate, long alertWindowDays) {
     }
 
     /** @param mqlTarget marketing's weekly share of its quarterly commitment */

@@ -284,7 +284,8 @@ public class FunnelService {
         AcceptanceRateWatch.Check decided = acceptanceRate.decisions(start.toInstant(), end.toInstant());
         Double rate = decided.rate();
         return new Acceptance(decided.accepted(), decided.rejected(), rate, acceptance.floor(),
-                rate != null && rate < acceptance.floor());
+                rate != null && rate < acceptance.floor(), acceptanceRate.measure().rate(),
+                acceptance.window().toDays());
     }
 
     private List<Week> weeks(LocalDate from, LocalDate to, OffsetDateTime start, OffsetDateTime end) {

@@ -44,7 +44,8 @@ class DashboardBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.id("acceptance-rate")).getText()).endsWith("%");
         assertThat(browser.findElement(By.id("speed-detail")).getText())
                 .startsWith("first contact within 30 minutes of routing (best practice)");
-        assertThat(browser.findElement(By.id("acceptance-detail")).getText()).contains("floor 90 %");
+        assertThat(browser.findElement(By.id("acceptance-detail")).getText()).contains("floor 90 %")
+                .contains("Last 30 days, as the alert counts: ");
         for (String chart : List.of("funnel-chart", "trend-chart", "reps-chart")) {
             Object drawn = ((JavascriptExecutor) browser).executeScript(
                     "return Chart.getChart(document.getElementById(arguments[0])) !== undefined;", chart);

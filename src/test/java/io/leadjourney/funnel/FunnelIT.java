@@ -229,6 +229,10 @@ class FunnelIT extends IntegrationTest {
         assertThat(acceptance.get("rate").asDouble()).isEqualTo(alert.rate(), within(0.0005));
         assertThat(report.get("total").get("acceptanceRate").asDouble()).as("the week's cohort: 3 of 5")
                 .isEqualTo(0.6);
+        Double alertNow = acceptanceRate.measure().rate();
+        assertThat(acceptance.get("alertRate").isNull() ? null : acceptance.get("alertRate").asDouble())
+                .as("the figure the alert judges, on the dashboard").isEqualTo(alertNow);
+        assertThat(acceptance.get("alertWindowDays").asLong()).isEqualTo(30);
     }
 
     /** Speed to lead: routing to first contact, against the 30-minute best practice and the first-contact SLA. */
