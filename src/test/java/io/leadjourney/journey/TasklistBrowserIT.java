@@ -10,6 +10,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +27,12 @@ class TasklistBrowserIT extends BrowserTest {
 
     @Test
     void repWorksALeadFromAcceptanceToSqlInTasklist() throws IOException {
-        long id = captureLead(Map.of("email", uniqueEmail("browser"), "firstName", "Katherine", "lastName", "Johnson",
-                "company", "Orbital Analytics", "employees", 250, "industry", "Aerospace", "role", "Head of Operations",
-                "country", "United States", "source", "white paper", "wantsContact", true));
+        Map<String, Object> katherine = new HashMap<>(Map.of("email", uniqueEmail("browser"), "firstName",
+                "Katherine", "lastName", "Johnson", "company", "Orbital Analytics", "employees", 250, "industry",
+                "Aerospace", "role", "Head of Operations", "country", "United States", "source", "white paper",
+                "wantsContact", true));
+        katherine.put("phone", "+1 202 555 0147");
+        long id = captureLead(katherine);
         runDueJobs(id);
         Task task = taskOf(id, TASK_ACCEPT_LEAD);
         assertThat(task.getAssignee()).isEqualTo("rep-c");
@@ -51,6 +55,7 @@ class TasklistBrowserIT extends BrowserTest {
 
         Task firstContact = taskOf(id, LeadJourney.TASK_FIRST_CONTACT);
         open(tasklist, firstContact, "3 call(s) and 3 e-mail(s) left; next attempt due by ");
+        assertThat(formValues()).as("the number to call, on the contact form").contains("+1 202 555 0147");
         chooseAndComplete(firstContact, "Call", "I reached the lead (we spoke or they replied)");
 
         Task discovery = taskOf(id, LeadJourney.TASK_DISCOVERY_CALL);
