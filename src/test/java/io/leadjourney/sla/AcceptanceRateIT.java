@@ -39,13 +39,17 @@ class AcceptanceRateIT extends IntegrationTest {
     void managersAreToldOnceWhenTheRateFallsBelowTheFloor() {
         jdbc.update("delete from alert_state where name = ?", AcceptanceRateWatch.ALERT);
         AcceptanceRateWatch.Check before = watch.check();
-        // Enough rejections to take the rate below 90 %, and enough decisions to judge it.
-        long needed = Math.max(10 - before.accepted() - before.rejected(), before.accepted() / 9 + 1 - before.rejected());
-        for (int i = 0; i < needed; i++) {
-            rejectOne(i);
+        AcceptanceRateWatch.Check below = before;
+        if (before.verdict() != AcceptanceRateWatch.Verdict.RAISED) {
+            // Enough rejections to take the rate below 90 %, and enough decisions to judge it. (Other tests of the
+            // suite may already have taken it below: then the first check, with no alert stored, is the crossing.)
+            long needed = Math.max(10 - before.accepted() - before.rejected(),
+                    before.accepted() / 9 + 1 - before.rejected());
+            for (int i = 0; i < needed; i++) {
+                rejectOne(i);
+            }
+            below = watch.check();
         }
-
-        AcceptanceRateWatch.Check below = watch.check();
         assertThat(below.rate()).isLessThan(0.90);
         assertThat(below.verdict()).isIn(AcceptanceRateWatch.Verdict.RAISED);
         assertThat(TestMailServer.await(TestMailServer.to("manager@leadjourney.example",
