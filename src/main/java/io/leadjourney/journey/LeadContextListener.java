@@ -1,9 +1,17 @@
 package io.leadjourney.journey;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.routing.RoutingService;
 import io.leadjourney.sla.ContactCadenceService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * On task creation: refreshes the lead's context so the form shows the lead as it is now. The first contact
@@ -14,10 +22,15 @@ class LeadContextListener implements TaskListener {
 
     private final LeadFormContext context;
     private final ContactCadenceService cadence;
+    private final RoutingService routing;
+    private final ObjectMapper json;
 
-    LeadContextListener(LeadFormContext context, ContactCadenceService cadence) {
+    LeadContextListener(LeadFormContext context, ContactCadenceService cadence, RoutingService routing,
+                        ObjectMapper json) {
         this.context = context;
         this.cadence = cadence;
+        this.routing = routing;
+        this.json = json;
     }
 
     @Override
@@ -29,9 +42,25 @@ class LeadContextListener implements TaskListener {
                     JourneyVariables.integer(task.getExecution(), LeadJourney.VAR_MAX_EMAILS),
                     task.getDueDate().toInstant()).summary());
         }
+        if (LeadJourney.TASK_REASSIGN_LEAD.equals(task.getTaskDefinitionKey())) {
+            task.getExecution().setVariable(LeadJourney.VAR_ACTIVE_REPS, activeReps());
+        }
         if (LeadJourney.TASK_CONTACT_ATTEMPT.equals(task.getTaskDefinitionKey())) {
             task.getExecution().setVariable(LeadJourney.VAR_EARLIER_ATTEMPTS,
                     cadence.earlierAttempts(JourneyVariables.leadId(task)));
+        }
+    }
+
+    /** The form's choice of reps: "Rep B (rep-b)" and the user id, as form-js reads a list from a JSON variable. */
+    private JsonValue activeReps() {
+        List<Map<String, String>> options = routing.activeReps().stream()
+                .map(rep -> Map.of("label", rep.getDisplayName() + " (" + rep.getUserId() + ")",
+                        "value", rep.getUserId()))
+                .toList();
+        try {
+            return SpinValues.jsonValue(json.writeValueAsString(options)).create();
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 }

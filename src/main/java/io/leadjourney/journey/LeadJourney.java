@@ -88,6 +88,8 @@ public final class LeadJourney {
     public static final String VAR_NEXT_ATTEMPT_DUE = "nextAttemptDue";
     /** The attempts made so far, with their notes, for the next attempt's form. */
     public static final String VAR_EARLIER_ATTEMPTS = "earlierAttempts";
+    /** The active reps a manager may reassign a lead to: a JSON list of {@code {label, value}} for the form. */
+    public static final String VAR_ACTIVE_REPS = "activeReps";
     public static final String VAR_CONTRACT_USED_UP = "contractUsedUp";
 
     // Discovery call

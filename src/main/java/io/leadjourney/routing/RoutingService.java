@@ -185,6 +185,12 @@ public class RoutingService {
         return userId != null && reps.findById(userId).map(Rep::isActive).orElse(false);
     }
 
+    /** The reps who may take over leads, for a manager's choice. */
+    @Transactional(readOnly = true)
+    public List<Rep> activeReps() {
+        return reps.findByActiveTrueOrderByUserId();
+    }
+
     /** Records a manager's hand reassignment on the lead and tells the new rep. */
     @Transactional
     public Assignment assignByHand(long leadId, String repId, String manager) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.leadjourney.journey.LeadJourney.TASK_ACCEPT_LEAD;
+import static io.leadjourney.journey.LeadJourney.TIMER_ACCEPT_ESCALATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -68,6 +70,50 @@ class TasklistBrowserIT extends BrowserTest {
         assertThat(stageOf(id)).isEqualTo("SQL");
         assertThat(lead(id).get("timeline").findValuesAsText("by")).containsExactly(INTEGRATION, "system", "rep-c",
                 "rep-c");
+    }
+
+    /** No rep of the band is left: a manager picks the new rep from the active reps, by name, in the form. */
+    @Test
+    void aManagerPicksTheNewRepFromTheActiveRepsInTheReassignForm() throws IOException {
+        long id = captureLead(Map.of("email", uniqueEmail("reassign"), "firstName", "Rosalind", "lastName",
+                "Franklin", "company", "Helix Labs", "employees", 30, "role", "CFO", "wantsContact", true));
+        runDueJobs(id);
+        fireTimer(id, TIMER_ACCEPT_ESCALATION);
+        Task reassign = taskOf(id, LeadJourney.TASK_REASSIGN_LEAD);
+        logIn("tasklist", "manager");
+        open(url("/camunda/app/tasklist/default/"), reassign, "Helix Labs");
+
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        // The managers' task is the group's: the manager claims it first (Tasklist's "Claim").
+        asUser("manager", () -> taskService.claim(reassign.getId(), "manager"));
+        browser.navigate().refresh();
+        open(url("/camunda/app/tasklist/default/"), reassign, "Helix Labs");
+        dismissNotifications();
+        // Typing into the searchable select opens its list (Tasklist's bar at the bottom covers a plain click).
+        WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".fjs-form-field-select input")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'});"
+                + " arguments[0].focus();", search);
+        search.sendKeys("(rep-");
+        List<WebElement> options = wait.until(driver -> {
+            List<WebElement> shown = driver.findElements(By.cssSelector(".fjs-dropdownlist-item"));
+            return shown.isEmpty() ? null : shown;
+        });
+        List<String> labels = options.stream().map(WebElement::getText).toList();
+        assertThat(labels).as("the active reps, by name and id").anyMatch(label -> label.endsWith("(rep-a)"))
+                .anyMatch(label -> label.endsWith("(rep-b)"));
+        WebElement repA = options.stream().filter(option -> option.getText().endsWith("(rep-a)")).findFirst()
+                .orElseThrow();
+        // form-js picks an item on mouse down.
+        new Actions(browser).moveToElement(repA).click().perform();
+        screenshot("tasklist-reassign-lead.png");
+        dismissNotifications();
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+        wait.until(driver -> taskService.createTaskQuery().taskId(reassign.getId()).count() == 0);
+        runDueJobs(id);
+
+        assertThat(taskOf(id, TASK_ACCEPT_LEAD).getAssignee()).isEqualTo("rep-a");
+        assertThat(lead(id).get("assignedRep").asText()).isEqualTo("rep-a");
     }
 
     @Test
