@@ -38,6 +38,8 @@ export PORT ADMIN_PASSWORD
 echo "== starting the app on PostgreSQL ($DB)"
 start_app
 echo "== posting $LEADS leads from 8 clients; SIGKILL once about a third are acknowledged"
+# The file exists before the posters start, so the count below is a number from the first look.
+: >"$WORK/answers.txt"
 seq 1 "$LEADS" | xargs -P 8 -I{} bash -c 'post_lead {}' >"$WORK/answers.txt" &
 POSTERS=$!
 while [ "$(grep -c ' 20[01]$' "$WORK/answers.txt" 2>/dev/null || true)" -lt $((LEADS / 3)) ]; do sleep 0.2; done
