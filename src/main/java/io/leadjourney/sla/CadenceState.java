@@ -13,7 +13,8 @@ import java.util.Locale;
 public record CadenceState(int callsMade, int emailsMade, int callsLeft, int emailsLeft, boolean reached,
                            boolean contractUsedUp, Instant nextAttemptDue, ZoneId zone) {
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    /** How the cadence shows a moment to the rep: "Fri 4 Dec 11:00". */
+    static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     /** For the contact-attempt form: "2 call(s) and 3 e-mail(s) left; next attempt due by Tue 24 Nov 14:00 (UTC)". */
     public String summary() {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +43,7 @@ public class ContactCadenceService {
         if (made.isEmpty()) {
             return "No attempts yet";
         }
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH)
-                .withZone(calendar.zone());
+        DateTimeFormatter when = CadenceState.DUE.withZone(calendar.zone());
         return made.stream().map(attempt -> when.format(attempt.getAttemptedAt()) + " " + attempt.getChannel()
                         + " by " + attempt.getRepId() + ", " + (attempt.isReached() ? "reached" : "not reached")
                         + (attempt.getNote() == null || attempt.getNote().isBlank() ? "" : ": " + attempt.getNote()))
