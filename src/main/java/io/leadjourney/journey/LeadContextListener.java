@@ -36,18 +36,19 @@ class LeadContextListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         task.getExecution().setVariables(context.of(JourneyVariables.leadId(task)));
-        if (LeadJourney.TASK_FIRST_CONTACT.equals(task.getTaskDefinitionKey()) && task.getDueDate() != null) {
-            task.getExecution().setVariable(LeadJourney.VAR_ATTEMPTS_LEFT, cadence.start(
-                    JourneyVariables.integer(task.getExecution(), LeadJourney.VAR_MAX_CALLS),
-                    JourneyVariables.integer(task.getExecution(), LeadJourney.VAR_MAX_EMAILS),
-                    task.getDueDate().toInstant()).summary());
-        }
-        if (LeadJourney.TASK_REASSIGN_LEAD.equals(task.getTaskDefinitionKey())) {
-            task.getExecution().setVariable(LeadJourney.VAR_ACTIVE_REPS, activeReps());
-        }
-        if (LeadJourney.TASK_CONTACT_ATTEMPT.equals(task.getTaskDefinitionKey())) {
-            task.getExecution().setVariable(LeadJourney.VAR_EARLIER_ATTEMPTS,
-                    cadence.earlierAttempts(JourneyVariables.leadId(task)));
+        switch (task.getTaskDefinitionKey()) {
+            // The contract as it starts, the first attempt due when the model's due date says.
+            case LeadJourney.TASK_FIRST_CONTACT -> task.getExecution().setVariable(LeadJourney.VAR_ATTEMPTS_LEFT,
+                    cadence.start(JourneyVariables.integer(task.getExecution(), LeadJourney.VAR_MAX_CALLS),
+                            JourneyVariables.integer(task.getExecution(), LeadJourney.VAR_MAX_EMAILS),
+                            task.getDueDate() == null ? null : task.getDueDate().toInstant()).summary());
+            case LeadJourney.TASK_CONTACT_ATTEMPT -> task.getExecution().setVariable(
+                    LeadJourney.VAR_EARLIER_ATTEMPTS, cadence.earlierAttempts(JourneyVariables.leadId(task)));
+            case LeadJourney.TASK_REASSIGN_LEAD -> task.getExecution().setVariable(LeadJourney.VAR_ACTIVE_REPS,
+                    activeReps());
+            default -> {
+                // the lead's context is all these forms show
+            }
         }
     }
 

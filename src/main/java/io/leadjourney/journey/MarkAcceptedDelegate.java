@@ -26,15 +26,11 @@ class MarkAcceptedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         stages.moveTo(JourneyVariables.leadId(execution), LeadStage.SAL, system.currentActor(), "Accepted by sales");
-        int maxCalls = JourneyVariables.integer(execution, LeadJourney.VAR_MAX_CALLS);
-        int maxEmails = JourneyVariables.integer(execution, LeadJourney.VAR_MAX_EMAILS);
         execution.setVariable(LeadJourney.VAR_CALLS_MADE, 0);
         execution.setVariable(LeadJourney.VAR_EMAILS_MADE, 0);
         execution.setVariable(LeadJourney.VAR_LEAD_REACHED, false);
         execution.setVariable(LeadJourney.VAR_CONTRACT_USED_UP, false);
         execution.setVariable(LeadJourney.VAR_CADENCE_ENDS_AT, Date.from(cadence.windowEnd(
                 JourneyVariables.requiredString(execution, LeadJourney.VAR_CADENCE_WINDOW))));
-        // The first attempt's due date is the first-contact task's, which the model gives it (LeadContextListener).
-        execution.setVariable(LeadJourney.VAR_ATTEMPTS_LEFT, cadence.start(maxCalls, maxEmails, null).summary());
     }
 }
