@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * On task creation: refreshes the lead's context so the form shows the lead as it is now. The first contact
+ * On task creation: writes the lead's context onto the journey, so the task and its history show the lead as it was
+ * when the task was created; the form shows it as it is when opened ({@link FormVariablesFilter}). The first contact
  * attempt is due when the model says its task is (the first-contact SLA), and its form says so.
  */
 @Component

@@ -95,6 +95,34 @@ class LeadJourneyIT extends IntegrationTest {
                 .isZero();
     }
 
+    /** The lead engaged after its task was created: the form shows the score and activity of now. */
+    @Test
+    void theFormShowsTheLeadAsItIsWhenTheRepOpensIt() {
+        long id = captureLead(lead("engaging", 20, true));
+        runDueJobs(id);
+        Task accept = taskOf(id, TASK_ACCEPT_LEAD);
+        String formVariables = "/engine-rest/task/" + accept.getId() + "/form-variables";
+        int scoreAtRouting = get("rep-b", formVariables).getBody().get(VAR_SCORE).get("value").asInt();
+
+        JsonNode event = post(INTEGRATION, "/api/leads/" + id + "/events",
+                Map.of("type", "PRICING_PAGE_VISITED", "occurredAt", Instant.now().toString())).getBody();
+        int scoreNow = event.get("score").asInt();
+        assertThat(scoreNow).isGreaterThan(scoreAtRouting);
+
+        ResponseEntity<JsonNode> opened = get("rep-b", formVariables);
+        assertThat(opened.getStatusCode().value()).isEqualTo(200);
+        assertThat(opened.getBody().get(VAR_SCORE).get("value").asInt()).isEqualTo(scoreNow);
+        assertThat(opened.getBody().get(VAR_SCORE).get("type").asText()).isEqualTo("Integer");
+        assertThat(opened.getBody().get(VAR_SCORE_RECEIPT).get("value").asText()).contains("pricing page");
+        assertThat(opened.getBody().get(VAR_RECENT_ACTIVITY).get("value").asText()).contains("Pricing page visited");
+        assertThat(opened.getBody().get(VAR_COMPANY).get("value").asText()).isEqualTo("engaging GmbH");
+        // Only the variables asked for, as engine-rest answers.
+        assertThat(get("rep-b", formVariables + "?variableNames=" + VAR_SCORE).getBody().size()).isEqualTo(1);
+        assertThat(taskService.getVariable(accept.getId(), VAR_SCORE)).as("the engine's variable is not written")
+                .isEqualTo(scoreAtRouting);
+        assertThat(get("rep-a", formVariables).getStatusCode().value()).as("another rep's task").isEqualTo(403);
+    }
+
     @Test
     void slaTimersAndTheTaskDueDateCountBusinessDays() {
         long id = captureLead(lead("deadline", 20, true));

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rep works a lead in the real Camunda Tasklist, in Debian's headless chromium: logs in, opens "Accept lead",
- * sees the lead's company and score in the Camunda Form and accepts (SAL), logs the first contact, holds the
+ * sees the lead's company and score (as it is now) in the Camunda Form and accepts (SAL), logs the first contact, holds the
  * discovery call, and the lead becomes an SQL.
  * Runs with {@code -Pbrowser}; needs {@code apt-get install chromium chromium-driver}.
  */
@@ -38,6 +38,9 @@ class TasklistBrowserIT extends BrowserTest {
         runDueJobs(id);
         Task task = taskOf(id, TASK_ACCEPT_LEAD);
         assertThat(task.getAssignee()).isEqualTo("rep-c");
+        // She reads the pricing page after the task was created: the rep sees the score of now.
+        int scoreNow = post(INTEGRATION, "/api/leads/" + id + "/events", Map.of("type", "PRICING_PAGE_VISITED",
+                "occurredAt", java.time.Instant.now().toString())).getBody().get("score").asInt();
         String tasklist = url("/camunda/app/tasklist/default/");
         logIn("tasklist", "rep-c");
 
@@ -46,7 +49,8 @@ class TasklistBrowserIT extends BrowserTest {
         wait.until(driver -> formValues().stream().anyMatch(value -> value.equals("Orbital Analytics")));
         List<String> shown = formValues();
         assertThat(shown).as("the form shows the lead's context").contains("Orbital Analytics", "Katherine Johnson",
-                "50");
+                String.valueOf(scoreNow));
+        assertThat(scoreNow).isEqualTo(65);
         assertThat(shown).anyMatch(value -> value.contains("Hand-raise"));
         screenshot("tasklist-accept-lead.png");
 
