@@ -1,15 +1,11 @@
 package io.leadjourney.scenario;
 
-import io.leadjourney.IntegrationTest;
 import io.leadjourney.journey.LeadJourney;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,15 +23,7 @@ import static org.assertj.core.api.Assertions.within;
  * Nurture, dormancy and revival as a sales team lives them. Each scenario prints the lead's stage timeline (from
  * {@code stage_transition}, with who and why) and asserts on it.
  */
-class NurtureScenarioIT extends IntegrationTest {
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @AfterEach
-    void engineClockBackToNow() {
-        ClockUtil.reset();
-    }
+class NurtureScenarioIT extends Scenario {
 
     /**
      * Given a lead who asked to be contacted, when sales' discovery call says "needs nurture", then the lead stays
@@ -59,7 +47,7 @@ class NurtureScenarioIT extends IntegrationTest {
 
         fireTimer(id, EVENT_NURTURE_INACTIVE);
 
-        List<String> timeline = timeline(id);
+        List<String> timeline = stages(id);
         assertThat(stageOf(id)).as("timeline %s", timeline).isEqualTo("DORMANT");
         assertThat(timeline).last().asString().contains("NURTURE -> DORMANT").contains("30 days without engagement");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
@@ -68,7 +56,7 @@ class NurtureScenarioIT extends IntegrationTest {
         ResponseEntity<JsonNode> again = post(INTEGRATION, "/api/leads", handRaise(email));
         assertThat(again.getStatusCode().value()).as("a known lead's new form: %s", again.getBody()).isEqualTo(200);
         runDueJobs(id);
-        assertThat(stageOf(id)).as("a new hand-raise on a later form counts: %s", timeline(id)).isEqualTo("MQL");
+        assertThat(stageOf(id)).as("a new hand-raise on a later form counts: %s", stages(id)).isEqualTo("MQL");
         assertThat(taskOf(id, TASK_ACCEPT_LEAD)).isNotNull();
     }
 
@@ -83,7 +71,7 @@ class NurtureScenarioIT extends IntegrationTest {
                 "Slow GmbH", "employees", 20, "role", "CTO", "industry", "Software"));
         runDueJobs(id);
         assertThat(stageOf(id)).isEqualTo("NURTURE");
-        Instant entered = Instant.now();
+        Instant entered = now();
         assertThat(inactivityTimer(id).getDuedate().toInstant())
                 .isCloseTo(entered.plus(Duration.ofDays(30)), within(Duration.ofMinutes(5)));
 
@@ -98,8 +86,49 @@ class NurtureScenarioIT extends IntegrationTest {
         JsonNode crossed = event(id, "PRICING_PAGE_VISITED");
         assertThat(crossed.get("reengaged").asBoolean()).as("answer %s", crossed).isTrue();
         runDueJobs(id);
-        assertThat(stageOf(id)).as("timeline %s", timeline(id)).isEqualTo("MQL");
+        assertThat(stageOf(id)).as("timeline %s", stages(id)).isEqualTo("MQL");
         assertThat(taskOf(id, TASK_ACCEPT_LEAD)).isNotNull();
+    }
+
+    /**
+     * Given a lead that goes quiet in nurture in January, then 30 days later it is dormant and nothing runs for it.
+     * When it comes back in July, reads the pricing page and downloads a white paper (enough to qualify as of
+     * then), it wakes: a new journey, an MQL routed to a rep, and the rep's task due on the acceptance SLA.
+     */
+    @Test
+    void aDormantLeadWakesMonthsLaterWhenItQualifiesAgain() {
+        at("2027-01-04T10:00");
+        long id = captureLead(Map.of("email", uniqueEmail("dormant"), "firstName", "Dora", "company",
+                "Sleepy GmbH", "employees", 20, "role", "CTO", "industry", "Software"));
+        runDueJobs(id);
+        assertThat(stageOf(id)).isEqualTo("NURTURE");
+
+        at("2027-02-03T09:59");
+        runDueJobs(id);
+        assertThat(stageOf(id)).as("a minute before 30 days").isEqualTo("NURTURE");
+        at("2027-02-03T10:00");
+        runDueJobs(id);
+        assertThat(stageOf(id)).isEqualTo("DORMANT");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
+                .count()).as("nothing runs for a dormant lead").isZero();
+
+        at("2027-07-06T14:00");
+        assertThat(event(id, "CONTENT_DOWNLOADED").get("woken").asBoolean()).as("not enough on its own").isFalse();
+        JsonNode woken = event(id, "PRICING_PAGE_VISITED");
+        assertThat(woken.get("woken").asBoolean()).as("answer %s", woken).isTrue();
+        runDueJobs(id);
+
+        Task accept = taskOf(id, TASK_ACCEPT_LEAD);
+        assertThat(WHEN.format(accept.getDueDate().toInstant())).as("2 working days on").isEqualTo("Thu 8 Jul 14:00");
+        List<String> timeline = timeline(id);
+        assertThat(timeline).anyMatch(line -> line.startsWith("Mon 4 Jan 10:00") && line.contains("-> NURTURE"))
+                .anyMatch(line -> line.startsWith("Wed 3 Feb 10:00") && line.contains("NURTURE -> DORMANT")
+                        && line.contains("30 days without engagement"))
+                .anyMatch(line -> line.startsWith("Tue 6 Jul 14:00") && line.contains("DORMANT -> ")
+                        && line.contains("by "))
+                .anyMatch(line -> line.startsWith("Tue 6 Jul 14:00") && line.contains("notified "
+                        + accept.getAssignee()));
+        assertThat(stageOf(id)).isEqualTo("MQL");
     }
 
     private static Map<String, Object> handRaise(String email) {
@@ -109,7 +138,7 @@ class NurtureScenarioIT extends IntegrationTest {
 
     private JsonNode event(long id, String type) {
         ResponseEntity<JsonNode> answer = post(INTEGRATION, "/api/leads/" + id + "/events",
-                Map.of("type", type, "occurredAt", Instant.now().toString()));
+                Map.of("type", type, "occurredAt", now().toString()));
         assertThat(answer.getStatusCode().value()).as("event answer %s", answer.getBody()).isEqualTo(200);
         return answer.getBody();
     }
@@ -119,7 +148,7 @@ class NurtureScenarioIT extends IntegrationTest {
                 .activityId(EVENT_NURTURE_INACTIVE).timers().singleResult();
     }
 
-    private List<String> timeline(long id) {
+    private List<String> stages(long id) {
         return StageTimeline.of(jdbc, id);
     }
 }

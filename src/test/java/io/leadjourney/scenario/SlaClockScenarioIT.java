@@ -1,78 +1,20 @@
 package io.leadjourney.scenario;
 
-import io.leadjourney.IntegrationTest;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static io.leadjourney.journey.LeadJourney.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The acceptance and first-contact SLAs over real weeks, on one clock for the engine and the application (Camunda's
- * {@code ClockUtil}, which the application's {@link Clock} reads here). The team works Monday to Friday, 09:00 to
- * 17:00 UTC; 24 and 25 December 2026 are holidays. "1 working day" reminds, "2 working days" breaches, and the
- * task's due date in Tasklist is the breach. Each scenario prints the lead's timeline and asserts on it.
+ * The acceptance and first-contact SLAs over real weeks. "1 working day" reminds, "2 working days" breaches, and the
+ * task's due date in Tasklist is the breach.
  */
-@TestPropertySource(properties = "leadjourney.calendar.holidays=2026-12-24,2026-12-25")
-@Import(SlaClockScenarioIT.OneClock.class)
-class SlaClockScenarioIT extends IntegrationTest {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
-    /** The application reads the engine's clock, so both move together when a scenario moves time. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OneClock {
-        @Bean
-        @Primary
-        Clock engineClock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return Clock.fixed(instant(), zone);
-                }
-
-                @Override
-                public Instant instant() {
-                    return ClockUtil.getCurrentTime().toInstant();
-                }
-            };
-        }
-    }
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @AfterEach
-    void clockBackToNow() {
-        ClockUtil.reset();
-    }
+class SlaClockScenarioIT extends Scenario {
 
     /**
      * Given a lead routed on a Tuesday morning, when the rep accepts it that afternoon, then no SLA is breached; the
@@ -175,10 +117,6 @@ class SlaClockScenarioIT extends IntegrationTest {
         return id;
     }
 
-    private static void at(String utc) {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse(utc + ":00Z")));
-    }
-
     private static String due(Task task) {
         return WHEN.format(task.getDueDate().toInstant());
     }
@@ -197,17 +135,5 @@ class SlaClockScenarioIT extends IntegrationTest {
 
     private int breaches(long id) {
         return jdbc.queryForObject("select count(*) from sla_breach where lead_id = ?", Integer.class, id);
-    }
-
-    /** What happened to the lead, in order: stage changes, notifications and breaches. Printed for the reader. */
-    private List<String> timeline(long id) {
-        List<String> lines = new ArrayList<>(jdbc.query("select changed_at, from_stage || ' -> ' || to_stage || ' by '"
-                + " || changed_by || ' (' || coalesce(reason, '') || ')' from stage_transition where lead_id = ?"
-                + " and from_stage is not null union all select created_at, 'notified ' || recipient || ': ' || subject"
-                + " from notification where lead_id = ? union all select breached_at, 'SLA breach ' || sla || ' by '"
-                + " || coalesce(rep_id, '-') from sla_breach where lead_id = ? order by 1",
-                (row, n) -> WHEN.format(row.getTimestamp(1).toInstant()) + " " + row.getString(2), id, id, id));
-        System.out.println("Timeline of lead " + id + ":\n  " + String.join("\n  ", lines));
-        return lines;
     }
 }

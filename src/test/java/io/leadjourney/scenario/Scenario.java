@@ -1,0 +1,90 @@
+package io.leadjourney.scenario;
+
+import io.leadjourney.IntegrationTest;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A lead's weeks on one clock for the engine and the application: Camunda's {@code ClockUtil}, which the
+ * application's {@link Clock} reads here, moved by the scenario with {@link #at}. The team works Monday to Friday,
+ * 09:00 to 17:00 UTC; 24 and 25 December 2026 are holidays. Each scenario prints the lead's timeline (stage changes
+ * with who and why, notifications, SLA breaches) and asserts on it. All scenarios share one application context.
+ */
+@TestPropertySource(properties = "leadjourney.calendar.holidays=2026-12-24,2026-12-25")
+@Import(Scenario.OneClock.class)
+abstract class Scenario extends IntegrationTest {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** The application reads the engine's clock, so both move together when a scenario moves time. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OneClock {
+        @Bean
+        @Primary
+        Clock engineClock() {
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return Clock.fixed(instant(), zone);
+                }
+
+                @Override
+                public Instant instant() {
+                    return ClockUtil.getCurrentTime().toInstant();
+                }
+            };
+        }
+    }
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @AfterEach
+    void clockBackToNow() {
+        ClockUtil.reset();
+    }
+
+    /** Moves the one clock to a UTC minute, such as {@code 2026-12-04T18:30}. */
+    static void at(String utc) {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse(utc + ":00Z")));
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** What happened to the lead, in order: stage changes, notifications and breaches. Printed for the reader. */
+    List<String> timeline(long id) {
+        List<String> lines = new ArrayList<>(jdbc.query("select changed_at, from_stage || ' -> ' || to_stage || ' by '"
+                + " || changed_by || ' (' || coalesce(reason, '') || ')' from stage_transition where lead_id = ?"
+                + " and from_stage is not null union all select created_at, 'notified ' || recipient || ': ' || subject"
+                + " from notification where lead_id = ? union all select breached_at, 'SLA breach ' || sla || ' by '"
+                + " || coalesce(rep_id, '-') from sla_breach where lead_id = ? order by 1",
+                (row, n) -> WHEN.format(row.getTimestamp(1).toInstant()) + " " + row.getString(2), id, id, id));
+        System.out.println("Timeline of lead " + id + ":\n  " + String.join("\n  ", lines));
+        return lines;
+    }
+}
