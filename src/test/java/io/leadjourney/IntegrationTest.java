@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -209,5 +210,33 @@ public abstract class IntegrationTest {
 
     protected static Map<String, Object> accept() {
         return Map.of(LeadJourney.VAR_ACCEPT_DECISION, LeadJourney.DECISION_ACCEPT);
+    }
+
+    /** Takes the group's active reps out of routing, so a test's own reps are the group's only ones. */
+    protected void deactivateRepsOf(String group) {
+        for (JsonNode rep : get("manager", "/api/reps").getBody()) {
+            List<String> groups = json.convertValue(rep.get("groups"), List.class);
+            if (groups.contains(group) && rep.get("active").asBoolean()) {
+                Map<String, Object> form = new HashMap<>();
+                form.put("displayName", rep.get("displayName").asText());
+                form.put("groups", groups);
+                form.put("active", false);
+                assertThat(put("manager", "/api/reps/" + rep.get("userId").asText(), form).getStatusCode()
+                        .value()).isEqualTo(200);
+            }
+        }
+    }
+
+    /** A new rep of the group, as a manager creates one (password: the id and "-secret"); answers the id. */
+    protected String newRep(String id, String group, Integer maxOpenLeads) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("displayName", "Rep " + id);
+        form.put("email", id + "@leadjourney.example");
+        form.put("groups", List.of(group));
+        form.put("maxOpenLeads", maxOpenLeads);
+        form.put("password", id + "-secret");
+        ResponseEntity<JsonNode> saved = put("manager", "/api/reps/" + id, form);
+        assertThat(saved.getStatusCode().value()).as("answer %s", saved.getBody()).isEqualTo(200);
+        return id;
     }
 }

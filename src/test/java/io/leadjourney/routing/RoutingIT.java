@@ -40,30 +40,11 @@ class RoutingIT extends IntegrationTest {
     @BeforeEach
     void onlyThisTestsRepsRouteApac() {
         run = UUID.randomUUID().toString().substring(0, 6);
-        for (JsonNode rep : get("manager", "/api/reps").getBody()) {
-            List<String> groups = json.convertValue(rep.get("groups"), List.class);
-            if (groups.contains(APAC) && rep.get("active").asBoolean()) {
-                Map<String, Object> form = new HashMap<>();
-                form.put("displayName", rep.get("displayName").asText());
-                form.put("groups", groups);
-                form.put("active", false);
-                assertThat(put("manager", "/api/reps/" + rep.get("userId").asText(), form).getStatusCode()
-                        .value()).isEqualTo(200);
-            }
-        }
+        deactivateRepsOf(APAC);
     }
 
     private String rep(String name, Integer maxOpenLeads) {
-        String id = name + "-" + run;
-        Map<String, Object> form = new HashMap<>();
-        form.put("displayName", "Rep " + name);
-        form.put("email", id + "@leadjourney.example");
-        form.put("groups", List.of(APAC));
-        form.put("maxOpenLeads", maxOpenLeads);
-        form.put("password", id + "-secret");
-        ResponseEntity<JsonNode> saved = put("manager", "/api/reps/" + id, form);
-        assertThat(saved.getStatusCode().value()).as("answer %s", saved.getBody()).isEqualTo(200);
-        return id;
+        return newRep(name + "-" + run, APAC, maxOpenLeads);
     }
 
     private void setActive(String id, boolean active, Integer maxOpenLeads) {
