@@ -12,6 +12,15 @@ public interface DecisionEvaluator {
     DecisionOutcome evaluate(String decisionKey, Map<String, Object> inputs);
 
     /**
+     * The vocabulary of a column of the latest deployed version: the string literals its rules name in the input
+     * whose expression is {@code inputExpression} (such as {@code "WEBINAR_ATTENDED"} in the {@code eventType}
+     * column), in rule order. A process owner widens the vocabulary by adding a rule in Modeler.
+     *
+     * @throws IllegalStateException when the table has no such input
+     */
+    Set<String> namedValues(String decisionKey, String inputExpression);
+
+    /**
      * An evaluator that answers the decisions a candidate DMN file defines from that file (not deployed; their
      * version is reported as 0) and every other decision as deployed.
      *

@@ -1,8 +1,6 @@
 package io.leadjourney.engagement;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,8 +16,8 @@ public class EngagementEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long leadId;
-    @Enumerated(EnumType.STRING)
-    private EngagementType eventType;
+    /** A behaviour the engagement-points table names ({@link Behaviours}). */
+    private String eventType;
     private Instant occurredAt;
     private Instant receivedAt;
     /** The sender's id of the event; a replay with the same id is counted once. */
@@ -33,7 +31,7 @@ public class EngagementEvent {
     protected EngagementEvent() {
     }
 
-    public EngagementEvent(Long leadId, EngagementType eventType, Instant occurredAt, Instant receivedAt) {
+    public EngagementEvent(Long leadId, String eventType, Instant occurredAt, Instant receivedAt) {
         this.leadId = leadId;
         this.eventType = eventType;
         this.occurredAt = occurredAt;
@@ -42,7 +40,7 @@ public class EngagementEvent {
 
     public Long getId() { return id; }
     public Long getLeadId() { return leadId; }
-    public EngagementType getEventType() { return eventType; }
+    public String getEventType() { return eventType; }
     public Instant getOccurredAt() { return occurredAt; }
     public Instant getReceivedAt() { return receivedAt; }
     public String getEventKey() { return eventKey; }

@@ -13,16 +13,16 @@ import java.util.stream.Collectors;
 
 public interface EngagementEventRepository extends JpaRepository<EngagementEvent, Long> {
 
-    /** What these leads did before {@code before}: {@code [leadId, EngagementType, Instant]} rows. */
+    /** What these leads did before {@code before}: {@code [leadId, type, Instant]} rows. */
     @Query("select e.leadId, e.eventType, e.occurredAt from EngagementEvent e"
             + " where e.leadId in :leadIds and e.occurredAt < :before")
     List<Object[]> typesAndTimesBefore(Collection<Long> leadIds, java.time.Instant before);
 
-    /** Everything these leads did: {@code [leadId, EngagementType, Instant]} rows. */
+    /** Everything these leads did: {@code [leadId, type, Instant]} rows. */
     @Query("select e.leadId, e.eventType, e.occurredAt from EngagementEvent e where e.leadId in :leadIds")
     List<Object[]> typesAndTimesOf(Collection<Long> leadIds);
 
-    /** How many events of each type these leads had since {@code since}: {@code [leadId, EngagementType, Long]}. */
+    /** How many events of each type these leads had since {@code since}: {@code [leadId, type, Long]}. */
     @Query("select e.leadId, e.eventType, count(e) from EngagementEvent e"
             + " where e.leadId in :leadIds and e.occurredAt >= :since group by e.leadId, e.eventType")
     List<Object[]> countsSince(Collection<Long> leadIds, java.time.Instant since);

@@ -20,15 +20,17 @@ import java.util.List;
 public class EngagementService {
 
     private final EventRows rows;
+    private final Behaviours behaviours;
     private final LeadRepository leads;
     private final LeadRequalification requalification;
     private final LeadJourneyMetrics metrics;
     private final Clock clock;
 
-    EngagementService(EventRows rows, LeadRepository leads, LeadRequalification requalification,
+    EngagementService(EventRows rows, Behaviours behaviours, LeadRepository leads, LeadRequalification requalification,
                       LeadJourneyMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.rows = rows;
+        this.behaviours = behaviours;
         this.leads = leads;
         this.requalification = requalification;
         this.clock = clock;
@@ -36,14 +38,15 @@ public class EngagementService {
 
     @Transactional
     public EngagementResult record(long leadId, NewEngagementEvent input) {
+        String type = behaviours.check(input.type());
         if (!EventTime.isPlausible(input.occurredAt(), clock)) {
             throw new InvalidFieldException("occurredAt", EventTime.PROBLEM);
         }
         // Locks the lead first, so events for one lead are counted one after the other.
         Lead lead = leads.lock(leadId);
         LeadRequalification.Change change = requalification.begin(List.of(lead));
-        long eventId = rows.insert(leadId, input.type(), input.occurredAt(), Instant.now(clock));
-        change.add(leadId, input.type(), input.occurredAt());
+        long eventId = rows.insert(leadId, type, input.occurredAt(), Instant.now(clock));
+        change.add(leadId, type, input.occurredAt());
         metrics.count(LeadJourneyMetrics.EVENTS_INGESTED, 1, "via", "single");
         LeadRequalification.Outcome outcome = change.finish().get(leadId);
         return new EngagementResult(leadId, eventId, outcome.card().engagementScore(),

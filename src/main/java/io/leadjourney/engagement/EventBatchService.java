@@ -49,15 +49,17 @@ public class EventBatchService {
     private static final String EXISTING_KEYS = "select event_key from engagement_event where event_key = any (?)";
 
     private final JdbcTemplate jdbc;
+    private final Behaviours behaviours;
     private final EngagementEventRepository events;
     private final LeadRepository leads;
     private final LeadRequalification requalification;
     private final LeadJourneyMetrics metrics;
     private final Clock clock;
 
-    EventBatchService(JdbcTemplate jdbc, EngagementEventRepository events, LeadRepository leads,
+    EventBatchService(JdbcTemplate jdbc, Behaviours behaviours, EngagementEventRepository events, LeadRepository leads,
                       LeadRequalification requalification, LeadJourneyMetrics metrics, Clock clock) {
         this.jdbc = jdbc;
+        this.behaviours = behaviours;
         this.events = events;
         this.leads = leads;
         this.requalification = requalification;
@@ -65,7 +67,7 @@ public class EventBatchService {
         this.clock = clock;
     }
 
-    private record Checked(int index, BatchEvent event, EngagementType type, Instant occurredAt, String email) {
+    private record Checked(int index, BatchEvent event, String type, Instant occurredAt, String email) {
     }
 
     private record Row(Long leadId, Checked checked) {
@@ -77,11 +79,11 @@ public class EventBatchService {
         List<Checked> valid = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             BatchEvent event = batch.get(i);
-            String problem = problemOf(event, clock);
+            String problem = problemOf(event, behaviours, clock);
             if (problem != null) {
                 items[i] = new Item(i, event == null ? null : event.eventId(), Status.REJECTED, null, problem);
             } else {
-                valid.add(new Checked(i, event, EngagementType.valueOf(event.type()), Instant.parse(event.occurredAt()),
+                valid.add(new Checked(i, event, event.type(), Instant.parse(event.occurredAt()),
                         event.email() == null ? null : event.email().trim().toLowerCase(Locale.ROOT)));
             }
         }
@@ -146,7 +148,7 @@ public class EventBatchService {
     }
 
     /** What is wrong with one event, naming the field, or null when nothing is. */
-    static String problemOf(BatchEvent event, Clock clock) {
+    static String problemOf(BatchEvent event, Behaviours behaviours, Clock clock) {
         if (event == null) {
             return "the event is empty";
         }
@@ -163,11 +165,9 @@ public class EventBatchService {
                 .matches())) {
             return "email: must be a well-formed email address";
         }
-        if (blank(event.type())) {
-            return "type: is required";
-        }
-        if (Arrays.stream(EngagementType.values()).noneMatch(type -> type.name().equals(event.type()))) {
-            return "type: must be one of " + Arrays.toString(EngagementType.values());
+        String typeProblem = behaviours.problemOf(event.type());
+        if (typeProblem != null) {
+            return "type: " + typeProblem;
         }
         if (blank(event.occurredAt())) {
             return "occurredAt: is required";
@@ -207,7 +207,7 @@ public class EventBatchService {
         jdbc.batchUpdate(EventRows.INSERT, rows, Chunks.IN_LIST, (statement, row) -> {
             BatchEvent event = row.checked().event();
             statement.setObject(1, row.leadId());
-            statement.setString(2, row.checked().type().name());
+            statement.setString(2, row.checked().type());
             statement.setObject(3, utc(row.checked().occurredAt()));
             statement.setObject(4, now);
             statement.setString(5, event.eventId());

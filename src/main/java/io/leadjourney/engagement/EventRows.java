@@ -25,12 +25,12 @@ class EventRows {
     }
 
     /** Stores one event of a known lead and returns its id. */
-    long insert(long leadId, EngagementType type, Instant occurredAt, Instant receivedAt) {
+    long insert(long leadId, String type, Instant occurredAt, Instant receivedAt) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(INSERT, new String[]{"id"});
             statement.setLong(1, leadId);
-            statement.setString(2, type.name());
+            statement.setString(2, type);
             statement.setObject(3, utc(occurredAt));
             statement.setObject(4, utc(receivedAt));
             for (int column = 5; column <= 9; column++) {

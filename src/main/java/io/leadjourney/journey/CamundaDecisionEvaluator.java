@@ -10,6 +10,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.Dmn;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -53,6 +54,12 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
     private record ResultKey(String definitionId, Map<String, Object> inputs) {
     }
 
+    private record ColumnKey(String definitionId, String inputExpression) {
+    }
+
+    /** The vocabulary of a column, per table version. */
+    private final Map<ColumnKey, Set<String>> columns = new ConcurrentHashMap<>();
+
     private record Parsed(String definitionId, int version, DmnDecision decision, Instant checkedAt) {
     }
 
@@ -80,6 +87,19 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
     }
 
     @Override
+    public Set<String> namedValues(String decisionKey, String inputExpression) {
+        Parsed table = latest(decisionKey);
+        return columns.computeIfAbsent(new ColumnKey(table.definitionId(), inputExpression), key -> system.call(() -> {
+            try (InputStream model = repositoryService.getDecisionModel(key.definitionId())) {
+                return java.util.Collections.unmodifiableSet(DecisionColumns.namedValues(
+                        Dmn.readModelFromStream(model), decisionKey, inputExpression));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+    }
+
+    @Override
     public Candidate withCandidate(byte[] dmn) {
         Map<String, DmnDecision> replaced = new LinkedHashMap<>();
         try {
@@ -99,6 +119,14 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
                 DmnDecision decision = replaced.get(decisionKey);
                 return decision == null ? deployed.evaluate(decisionKey, inputs)
                         : outcome(decisionKey, 0, decision, inputs);
+            }
+
+            @Override
+            public Set<String> namedValues(String decisionKey, String inputExpression) {
+                return replaced.containsKey(decisionKey)
+                        ? DecisionColumns.namedValues(Dmn.readModelFromStream(new java.io.ByteArrayInputStream(dmn)),
+                        decisionKey, inputExpression)
+                        : deployed.namedValues(decisionKey, inputExpression);
             }
 
             @Override

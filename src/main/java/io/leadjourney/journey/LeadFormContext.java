@@ -64,7 +64,7 @@ class LeadFormContext {
     }
 
     private static String describe(EngagementEvent event) {
-        String type = event.getEventType().name().replace('_', ' ').toLowerCase();
+        String type = event.getEventType().replace('_', ' ').toLowerCase();
         return WHEN.format(event.getOccurredAt()) + "  " + Character.toUpperCase(type.charAt(0)) + type.substring(1);
     }
 }

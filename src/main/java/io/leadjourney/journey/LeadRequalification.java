@@ -1,7 +1,6 @@
 package io.leadjourney.journey;
 
 import io.leadjourney.engagement.EngagementEventRepository;
-import io.leadjourney.engagement.EngagementType;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
@@ -95,7 +94,7 @@ public class LeadRequalification {
         }
 
         /** One new event of a lead in this change, already stored by the caller. */
-        public void add(long leadId, EngagementType type, Instant occurredAt) {
+        public void add(long leadId, String type, Instant occurredAt) {
             scores.add(leadId, type, occurredAt);
         }
 

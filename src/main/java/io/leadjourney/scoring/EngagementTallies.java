@@ -1,7 +1,6 @@
 package io.leadjourney.scoring;
 
 import io.leadjourney.engagement.EngagementEventRepository;
-import io.leadjourney.engagement.EngagementType;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.system.Chunks;
 import org.springframework.stereotype.Component;
@@ -73,7 +72,13 @@ class EngagementTallies {
                 return;
             }
             for (Lead lead : leads) {
-                lead.tallied(format(of(lead.getId())), now, calculator.basis());
+                String tally = format(of(lead.getId()));
+                if (tally.length() > MAX_TALLY) {
+                    // No room for it: stored as stale, so the next read rebuilds it from the events.
+                    lead.tallied(null, null, null);
+                } else {
+                    lead.tallied(tally, now, calculator.basis());
+                }
             }
         }
     }
@@ -85,7 +90,7 @@ class EngagementTallies {
             for (List<Long> chunk : Chunks.of(leads.stream().map(Lead::getId).toList())) {
                 for (Object[] row : events.countsSince(chunk, calculator.windowStart(now))) {
                     int count = ((Number) row[2]).intValue();
-                    snapshot.put((Long) row[0], new Tally(((EngagementType) row[1]).name(), count, count));
+                    snapshot.put((Long) row[0], new Tally((String) row[1], count, count));
                 }
             }
             return snapshot;
@@ -104,13 +109,16 @@ class EngagementTallies {
             Map<Long, List<EngagementCalculator.Event>> eventsByLead = new HashMap<>();
             for (Object[] row : events.typesAndTimesOf(chunk)) {
                 eventsByLead.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
-                        .add(new EngagementCalculator.Event(((EngagementType) row[1]).name(), (Instant) row[2]));
+                        .add(new EngagementCalculator.Event((String) row[1], (Instant) row[2]));
             }
             eventsByLead.forEach((leadId, leadEvents) -> calculator.tally(leadEvents, now)
                     .forEach(tally -> snapshot.put(leadId, tally)));
         }
         return snapshot;
     }
+
+    /** The width of {@code lead.engagement_tally}. */
+    static final int MAX_TALLY = 20_000;
 
     /** {@code TYPE count weight;TYPE count weight}: at most one entry per event type. */
     static String format(List<Tally> tallies) {

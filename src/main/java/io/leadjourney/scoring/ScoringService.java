@@ -3,7 +3,6 @@ package io.leadjourney.scoring;
 import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.DecisionOutcome;
-import io.leadjourney.engagement.EngagementType;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.lead.LeadRepository;
@@ -80,8 +79,8 @@ public class ScoringService {
         }
 
         /** One new event of the lead (already stored by the caller). */
-        public void add(long leadId, EngagementType type, Instant occurredAt) {
-            snapshot.add(leadId, type.name(), occurredAt);
+        public void add(long leadId, String type, Instant occurredAt) {
+            snapshot.add(leadId, type, occurredAt);
         }
 
         /** Scores the lead and gives it the new score; {@link #save} stores it. */

@@ -4,7 +4,6 @@ import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.InvalidDecisionException;
 import io.leadjourney.engagement.EngagementEventRepository;
-import io.leadjourney.engagement.EngagementType;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
@@ -126,7 +125,7 @@ public class WhatIfService {
         for (List<Long> chunk : Chunks.of(ids)) {
             for (Object[] row : events.typesAndTimesBefore(chunk, end)) {
                 byLead.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(new EngagementCalculator.Event(
-                        ((EngagementType) row[1]).name(), (Instant) row[2]));
+                        (String) row[1], (Instant) row[2]));
             }
         }
         byLead.values().forEach(list -> list.sort(Comparator.comparing(EngagementCalculator.Event::occurredAt)));

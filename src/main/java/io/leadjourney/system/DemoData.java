@@ -1,7 +1,6 @@
 package io.leadjourney.system;
 
 import io.leadjourney.engagement.EngagementService;
-import io.leadjourney.engagement.EngagementType;
 import io.leadjourney.engagement.NewEngagementEvent;
 import io.leadjourney.journey.LeadJourney;
 import io.leadjourney.lead.LeadIntakeService;
@@ -95,8 +94,8 @@ class DemoData {
             long katherine = capture("katherine@orbital-analytics.example", "Katherine", "Johnson",
                     "Orbital Analytics", 250, "Aerospace", "Head of Operations", "United States", "white paper",
                     false);
-            for (EngagementType type : List.of(EngagementType.CONTENT_DOWNLOADED, EngagementType.PRICING_PAGE_VISITED,
-                    EngagementType.TRIAL_STARTED, EngagementType.EMAIL_CLICKED)) {
+            for (String type : List.of("CONTENT_DOWNLOADED", "PRICING_PAGE_VISITED", "WEBINAR_ATTENDED",
+                    "EMAIL_CLICKED")) {
                 engagement.record(katherine, new NewEngagementEvent(type, Instant.now()));
             }
             long alan = capture("alan@bletchley-systems.example", "Alan", "Turing", "Bletchley Systems", 1200,

@@ -73,7 +73,9 @@ class EventBatchIT extends IntegrationTest {
         assertThat(report.get("items").findValuesAsText("status")).containsExactly("ACCEPTED", "ACCEPTED",
                 "DUPLICATE", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED");
         List<String> reasons = report.get("items").findValuesAsText("reason");
-        assertThat(String.join("|", reasons)).contains("type: must be one of").contains("occurredAt:")
+        assertThat(String.join("|", reasons))
+                .contains("type: 'PAGE_PRINTED' is not a behaviour of the engagement-points table; it knows [")
+                .contains("occurredAt:")
                 .contains("eventId: is required").contains("no lead with id 987654321")
                 .contains("leadId or email: one is required");
         assertThat(lead(first).get("engagementScore").asInt()).isEqualTo(15);

@@ -27,9 +27,10 @@ class EngagementTalliesTest {
     }
 
     @Test
-    void everyEventTypeFitsTheColumn() {
-        List<Tally> all = java.util.Arrays.stream(io.leadjourney.engagement.EngagementType.values())
-                .map(type -> new Tally(type.name(), Integer.MAX_VALUE, -Double.MAX_VALUE / 3)).toList();
-        assertThat(EngagementTallies.format(all)).hasSizeLessThanOrEqualTo(1000);
+    void twoHundredBehavioursOfTheLongestNameFitTheColumn() {
+        List<Tally> all = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> new Tally(("B" + i + "_").repeat(40).substring(0, 40), Integer.MAX_VALUE,
+                        -Double.MAX_VALUE / 3)).toList();
+        assertThat(EngagementTallies.format(all)).hasSizeLessThanOrEqualTo(EngagementTallies.MAX_TALLY);
     }
 }
