@@ -13,6 +13,7 @@ public final class DecisionKeys {
     public static final String NURTURE_TRACK = "nurture-track";
     public static final String DEAL_VALUE = "deal-value";
     public static final String SQL_GATE = "sql-gate";
+    public static final String CONTACT_CADENCE = "contact-cadence";
 
     private DecisionKeys() {
     }

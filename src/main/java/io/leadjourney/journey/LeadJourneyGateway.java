@@ -1,5 +1,8 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.decision.DecisionEvaluator;
+import io.leadjourney.decision.DecisionKeys;
+import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.sla.SlaProperties;
 import io.leadjourney.system.Chunks;
@@ -14,7 +17,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one way into the engine for {@code lead} and {@code engagement}: start a lead's journey, and tell a
@@ -26,14 +31,17 @@ public class LeadJourneyGateway {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final SlaProperties sla;
+    private final DecisionEvaluator decisions;
     private final SystemAuthentication system;
     private final ProcessEngineConfigurationImpl engine;
 
-    LeadJourneyGateway(ProcessEngine processEngine, SlaProperties sla, SystemAuthentication system) {
+    LeadJourneyGateway(ProcessEngine processEngine, SlaProperties sla, DecisionEvaluator decisions,
+                       SystemAuthentication system) {
         this.runtimeService = processEngine.getRuntimeService();
         this.managementService = processEngine.getManagementService();
         this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.sla = sla;
+        this.decisions = decisions;
         this.system = system;
     }
 
@@ -74,14 +82,30 @@ public class LeadJourneyGateway {
                 .putValue(LeadJourney.VAR_LEAD_ID, lead.getId())
                 .putValue(LeadJourney.VAR_LEAD_NAME, lead.displayName())
                 .putValue(LeadJourney.VAR_COMPANY, lead.getCompany())
-                .putValue(LeadJourney.VAR_MAX_CALLS, sla.cadenceMaxCalls())
-                .putValue(LeadJourney.VAR_MAX_EMAILS, sla.cadenceMaxEmails())
                 .putValue(LeadJourney.VAR_MANAGER_GROUP, sla.managerGroup());
+        variables.putAll(cadenceContract(lead));
         ProcessInstance instance = runtimeService.createProcessInstanceByKey(LeadJourney.PROCESS_ID)
                 .businessKey(String.valueOf(lead.getId()))
                 .setVariables(variables)
                 .execute();
         return instance.getId();
+    }
+
+    /**
+     * The contact cadence the lead gets if sales accepts it ({@code contact-cadence.dmn}): calls, e-mails and the
+     * window in working days, as the journey's variables.
+     */
+    private Map<String, Object> cadenceContract(Lead lead) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("employees", lead.getEmployees());
+        inputs.put("businessModel", lead.getBusinessModel());
+        DecisionOutcome cadence = decisions.evaluate(DecisionKeys.CONTACT_CADENCE, inputs);
+        Map<String, Object> contract = cadence.firstRule().orElseThrow(() -> new IllegalStateException("The "
+                + cadence.versionTag() + " table matched no rule for lead " + lead.getId()
+                + "; it needs a last rule that matches every lead"));
+        return Map.of(LeadJourney.VAR_MAX_CALLS, DecisionOutcome.intOutput(contract, "maxCalls"),
+                LeadJourney.VAR_MAX_EMAILS, DecisionOutcome.intOutput(contract, "maxEmails"),
+                LeadJourney.VAR_CADENCE_WINDOW, DecisionOutcome.stringOutput(contract, "cadenceWindow"));
     }
 
     /** Whether a journey of the lead is running. */

@@ -367,6 +367,7 @@ class LeadJourneyProcessTest {
                 .putValue(VAR_LEAD_ID, LEAD)
                 .putValue(VAR_MAX_CALLS, 3)
                 .putValue(VAR_MAX_EMAILS, 3)
+                .putValue(VAR_CADENCE_WINDOW, "P10D")
                 .putValue(VAR_MANAGER_GROUP, "managers"));
     }
 

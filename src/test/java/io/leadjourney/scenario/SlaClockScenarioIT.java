@@ -110,9 +110,37 @@ class SlaClockScenarioIT extends Scenario {
         assertThat(timeline(id)).anyMatch(line -> line.startsWith("Mon 28 Dec 10:00") && line.contains("MQL -> SAL"));
     }
 
+    /**
+     * Given an enterprise lead (1,200 employees) and a 30-person company, both accepted on Tuesday 1 December at
+     * 11:00, then each gets the contract {@code contact-cadence.dmn} gives it: the enterprise 5 calls and 5 e-mails
+     * over 20 working days, to Thursday 31 December (the 24th and 25th do not count); the small company 3 and 3
+     * over 10, to Tuesday 15 December.
+     */
+    @Test
+    void anEnterpriseLeadGetsTheLongerCadenceOfTheContactCadenceTable() {
+        at("2026-12-01T10:00");
+        long enterprise = handRaise("enterprise", 1200);
+        long small = handRaise("small", 30);
+        at("2026-12-01T11:00");
+        for (long id : new long[]{enterprise, small}) {
+            Task accept = taskOf(id, TASK_ACCEPT_LEAD);
+            completeAs(accept.getAssignee(), accept, accept());
+        }
+        assertThat((String) taskService.getVariable(taskOf(enterprise, TASK_FIRST_CONTACT).getId(), VAR_ATTEMPTS_LEFT))
+                .startsWith("5 call(s) and 5 e-mail(s) left");
+        assertThat(timerDue(enterprise, TIMER_CADENCE_EXPIRED)).isEqualTo("Thu 31 Dec 11:00");
+        assertThat((String) taskService.getVariable(taskOf(small, TASK_FIRST_CONTACT).getId(), VAR_ATTEMPTS_LEFT))
+                .startsWith("3 call(s) and 3 e-mail(s) left");
+        assertThat(timerDue(small, TIMER_CADENCE_EXPIRED)).isEqualTo("Tue 15 Dec 11:00");
+    }
+
     private long handRaise(String who) {
+        return handRaise(who, 30);
+    }
+
+    private long handRaise(String who, int employees) {
         long id = captureLead(Map.of("email", uniqueEmail(who), "firstName", who, "company", who + " GmbH",
-                "employees", 30, "role", "CFO", "wantsContact", true));
+                "employees", employees, "role", "CFO", "wantsContact", true));
         runDueJobs(id);
         return id;
     }

@@ -6,20 +6,20 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The contract's counts are checked at start-up (the durations are in the model: SlaLabelsTest). */
+/** The escalation group is checked at start-up (the rules are in the models: SlaLabelsTest, EveryRuleFiresTest). */
 class SlaPropertiesTest {
 
     private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
     void aSensibleContractIsAccepted() {
-        assertThat(validator.validate(new SlaProperties(3, 3, "managers"))).isEmpty();
+        assertThat(validator.validate(new SlaProperties("managers"))).isEmpty();
     }
 
     @Test
-    void negativeCadenceIsRefused() {
-        assertThat(validator.validate(new SlaProperties(-1, 3, "managers")))
+    void aBlankManagerGroupIsRefused() {
+        assertThat(validator.validate(new SlaProperties(" ")))
                 .extracting(violation -> violation.getPropertyPath().toString())
-                .containsExactly("cadenceMaxCalls");
+                .containsExactly("managerGroup");
     }
 }
