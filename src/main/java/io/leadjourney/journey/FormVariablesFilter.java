@@ -93,6 +93,10 @@ class FormVariablesFilter extends OncePerRequestFilter {
         } catch (LeadNotFoundException erased) {
             return engineAnswer;
         }
+        if (answer.get(LeadJourney.VAR_ACTIVE_REPS) instanceof ObjectNode reps) {
+            // A rep who left or came back since the Reassign task was created.
+            reps.put("value", context.activeReps());
+        }
         now.forEach((name, value) -> {
             if (answer.get(name) instanceof ObjectNode variable) {
                 variable.set("value", json.valueToTree(value));

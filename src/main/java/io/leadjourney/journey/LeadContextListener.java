@@ -1,17 +1,10 @@
 package io.leadjourney.journey;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadjourney.routing.RoutingService;
 import io.leadjourney.sla.ContactCadenceService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * On task creation: writes the lead's context onto the journey, so the task and its history show the lead as it was
@@ -23,15 +16,10 @@ class LeadContextListener implements TaskListener {
 
     private final LeadFormContext context;
     private final ContactCadenceService cadence;
-    private final RoutingService routing;
-    private final ObjectMapper json;
 
-    LeadContextListener(LeadFormContext context, ContactCadenceService cadence, RoutingService routing,
-                        ObjectMapper json) {
+    LeadContextListener(LeadFormContext context, ContactCadenceService cadence) {
         this.context = context;
         this.cadence = cadence;
-        this.routing = routing;
-        this.json = json;
     }
 
     @Override
@@ -46,23 +34,10 @@ class LeadContextListener implements TaskListener {
             case LeadJourney.TASK_CONTACT_ATTEMPT -> task.getExecution().setVariable(
                     LeadJourney.VAR_EARLIER_ATTEMPTS, cadence.earlierAttempts(JourneyVariables.leadId(task)));
             case LeadJourney.TASK_REASSIGN_LEAD -> task.getExecution().setVariable(LeadJourney.VAR_ACTIVE_REPS,
-                    activeReps());
+                    SpinValues.jsonValue(context.activeReps()).create());
             default -> {
                 // the lead's context is all these forms show
             }
-        }
-    }
-
-    /** The form's choice of reps: "Rep B (rep-b)" and the user id, as form-js reads a list from a JSON variable. */
-    private JsonValue activeReps() {
-        List<Map<String, String>> options = routing.activeReps().stream()
-                .map(rep -> Map.of("label", rep.getDisplayName() + " (" + rep.getUserId() + ")",
-                        "value", rep.getUserId()))
-                .toList();
-        try {
-            return SpinValues.jsonValue(json.writeValueAsString(options)).create();
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 }

@@ -1,10 +1,13 @@
 package io.leadjourney.journey;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.engagement.EngagementEvent;
 import io.leadjourney.engagement.EngagementEventRepository;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.lead.LeadRepository;
+import io.leadjourney.routing.RoutingService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,10 +29,31 @@ class LeadFormContext {
 
     private final LeadRepository leads;
     private final EngagementEventRepository events;
+    private final RoutingService routing;
+    private final ObjectMapper json;
 
-    LeadFormContext(LeadRepository leads, EngagementEventRepository events) {
+    LeadFormContext(LeadRepository leads, EngagementEventRepository events, RoutingService routing,
+                    ObjectMapper json) {
         this.leads = leads;
         this.events = events;
+        this.routing = routing;
+        this.json = json;
+    }
+
+    /**
+     * The Reassign form's choice of reps, as form-js reads a list from a JSON variable: "Rep B (rep-b)" and the user
+     * id of each active rep.
+     */
+    public String activeReps() {
+        List<Map<String, String>> options = routing.activeReps().stream()
+                .map(rep -> Map.of("label", rep.getDisplayName() + " (" + rep.getUserId() + ")",
+                        "value", rep.getUserId()))
+                .toList();
+        try {
+            return json.writeValueAsString(options);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     @Transactional(readOnly = true)

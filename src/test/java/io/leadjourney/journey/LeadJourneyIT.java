@@ -123,6 +123,31 @@ class LeadJourneyIT extends IntegrationTest {
         assertThat(get("rep-a", formVariables).getStatusCode().value()).as("another rep's task").isEqualTo(403);
     }
 
+    /** A rep added or deactivated after the Reassign task was created: the manager's form shows the reps of now. */
+    @Test
+    void theReassignFormListsTheRepsActiveWhenTheManagerOpensIt() {
+        long id = captureLead(lead("reassigned", 30, true));
+        runDueJobs(id);
+        fireTimer(id, TIMER_ACCEPT_ESCALATION);
+        Task reassign = taskOf(id, TASK_REASSIGN_LEAD);
+        String formVariables = "/engine-rest/task/" + reassign.getId() + "/form-variables";
+        assertThat(activeRepsShown("manager", formVariables)).contains("(rep-a)");
+
+        String newcomer = newRep("newcomer-" + id, "reps-apac", null);
+        assertThat(activeRepsShown("manager", formVariables)).contains("(" + newcomer + ")");
+        assertThat(taskService.getVariable(reassign.getId(), VAR_ACTIVE_REPS).toString())
+                .as("the engine's variable is not written").doesNotContain(newcomer);
+
+        deactivateRepsOf("reps-apac");
+        assertThat(activeRepsShown("manager", formVariables)).doesNotContain(newcomer).contains("(rep-a)");
+    }
+
+    private String activeRepsShown(String user, String formVariables) {
+        ResponseEntity<JsonNode> answer = get(user, formVariables);
+        assertThat(answer.getStatusCode().value()).as("answer %s", answer.getBody()).isEqualTo(200);
+        return answer.getBody().get(VAR_ACTIVE_REPS).get("value").asText();
+    }
+
     @Test
     void slaTimersAndTheTaskDueDateCountBusinessDays() {
         long id = captureLead(lead("deadline", 20, true));

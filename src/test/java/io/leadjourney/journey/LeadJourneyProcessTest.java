@@ -118,8 +118,8 @@ class LeadJourneyProcessTest {
         Mocks.register("handOffToSalesDelegate", new HandOffToSalesDelegate(handOff, system));
         Mocks.register("remindRepDelegate", new RemindRepDelegate(slas));
         Mocks.register("recordSlaBreachDelegate", new RecordSlaBreachDelegate(slas, incidents));
-        Mocks.register("leadContextListener", new LeadContextListener(formContext, cadence, routing,
-                new com.fasterxml.jackson.databind.ObjectMapper()));
+        when(formContext.activeReps()).thenReturn("[]");
+        Mocks.register("leadContextListener", new LeadContextListener(formContext, cadence));
         Mocks.register("taskCompletionListener", new TaskCompletionListener(incidents,
                 new TaskInputRules(routing, decisions)));
         Mocks.register("slaIncidentListener", new SlaIncidentListener(incidents));
