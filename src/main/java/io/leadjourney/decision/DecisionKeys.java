@@ -14,6 +14,8 @@ public final class DecisionKeys {
     public static final String DEAL_VALUE = "deal-value";
     public static final String SQL_GATE = "sql-gate";
     public static final String CONTACT_CADENCE = "contact-cadence";
+    public static final String ACCEPTANCE_FLOOR = "acceptance-floor";
+    public static final String MQL_COMMITMENT = "mql-commitment";
 
     private DecisionKeys() {
     }

@@ -6,11 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param quarterlyMqlCommitment the MQLs marketing commits to deliver per quarter (default 300); the weekly
- *                               target is a thirteenth of it
- * @param stuckListSize          how many of the longest-waiting open leads the funnel lists (default 50)
+ * How the funnel is shown. Marketing's commitment is {@code mql-commitment.dmn}.
+ *
+ * @param stuckListSize how many of the longest-waiting open leads the funnel lists (default 50)
  */
 @Validated
 @ConfigurationProperties("leadjourney.funnel")
-public record FunnelProperties(@Min(0) int quarterlyMqlCommitment, @Min(1) @Max(1000) int stuckListSize) {
+public record FunnelProperties(@Min(1) @Max(1000) int stuckListSize) {
 }

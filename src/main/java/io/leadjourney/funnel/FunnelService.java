@@ -10,7 +10,10 @@ import io.leadjourney.funnel.FunnelReport.StageLoad;
 import io.leadjourney.funnel.FunnelReport.Stuck;
 import io.leadjourney.funnel.FunnelReport.Week;
 import io.leadjourney.lead.LeadStage;
-import io.leadjourney.sla.AcceptanceProperties;
+import io.leadjourney.decision.DecisionEvaluator;
+import io.leadjourney.decision.DecisionKeys;
+import io.leadjourney.decision.DecisionOutcome;
+import io.leadjourney.sla.AcceptanceFloor;
 import io.leadjourney.sla.AcceptanceRateWatch;
 import io.leadjourney.sla.SlaCalendar;
 import io.leadjourney.system.InvalidFieldException;
@@ -67,7 +70,6 @@ public class FunnelService {
     }
 
     static final int MAX_DAYS = 731;
-    private static final double WEEKS_PER_QUARTER = 13.0;
 
     private static final String COHORT = "select id, source, country, employees, assigned_rep, created_at"
             + " from lead where created_at >= ? and created_at < ?";
@@ -100,19 +102,19 @@ public class FunnelService {
     private final JdbcTemplate jdbc;
     private final OpenWork openWork;
     private final FunnelProperties properties;
-    private final AcceptanceProperties acceptance;
+    private final DecisionEvaluator decisions;
     private final AcceptanceRateWatch acceptanceRate;
     private final SlaCalendar calendar;
     private final Clock clock;
 
-    FunnelService(JdbcTemplate jdbc, OpenWork openWork, FunnelProperties properties, AcceptanceProperties acceptance,
+    FunnelService(JdbcTemplate jdbc, OpenWork openWork, FunnelProperties properties, DecisionEvaluator decisions,
                   AcceptanceRateWatch acceptanceRate, SlaCalendar calendar, Clock clock) {
         this.calendar = calendar;
         this.acceptanceRate = acceptanceRate;
         this.jdbc = jdbc;
         this.openWork = openWork;
         this.properties = properties;
-        this.acceptance = acceptance;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -283,13 +285,12 @@ public class FunnelService {
     private Acceptance acceptance(OffsetDateTime start, OffsetDateTime end) {
         AcceptanceRateWatch.Check decided = acceptanceRate.decisions(start.toInstant(), end.toInstant());
         Double rate = decided.rate();
-        return new Acceptance(decided.accepted(), decided.rejected(), rate, acceptance.floor(),
-                rate != null && rate < acceptance.floor(), acceptanceRate.measure().rate(),
-                acceptance.window().toDays());
+        AcceptanceFloor floor = acceptanceRate.floor();
+        return new Acceptance(decided.accepted(), decided.rejected(), rate, floor.floor(),
+                rate != null && rate < floor.floor(), acceptanceRate.measure().rate(), floor.window().toDays());
     }
 
     private List<Week> weeks(LocalDate from, LocalDate to, OffsetDateTime start, OffsetDateTime end) {
-        double target = properties.quarterlyMqlCommitment() / WEEKS_PER_QUARTER;
         Map<LocalDate, long[]> counts = new TreeMap<>();
         for (LocalDate week = monday(from); week.isBefore(to); week = week.plusWeeks(1)) {
             counts.put(week, new long[3]);
@@ -304,7 +305,25 @@ public class FunnelService {
             }] += row.getLong(3);
         }, start, end);
         return counts.entrySet().stream().map(e -> new Week(e.getKey(), e.getValue()[0], e.getValue()[1],
-                e.getValue()[2], Math.round(target * 10) / 10.0)).toList();
+                e.getValue()[2], Math.round(weeklyTarget(e.getKey()) * 10) / 10.0)).toList();
+    }
+
+    /**
+     * Marketing's side of the SLA for the week's quarter, as {@code mql-commitment.dmn} says: the quarter's MQLs
+     * over the weeks it is tracked in.
+     */
+    private double weeklyTarget(LocalDate week) {
+        String quarter = week.getYear() + "-Q" + ((week.getMonthValue() - 1) / 3 + 1);
+        DecisionOutcome outcome = decisions.evaluate(DecisionKeys.MQL_COMMITMENT, Map.of("quarter", quarter));
+        Map<String, Object> commitment = outcome.firstRule().orElseThrow(() -> new IllegalStateException("The "
+                + outcome.versionTag() + " table matched no rule for " + quarter + "; it needs a last rule for"
+                + " every quarter"));
+        int weeks = DecisionOutcome.intOutput(commitment, "weeks");
+        if (weeks < 1) {
+            throw new IllegalStateException("The " + outcome.versionTag() + " table tracks " + quarter + " in "
+                    + weeks + " weeks; it needs at least one");
+        }
+        return DecisionOutcome.intOutput(commitment, "mqls") / (double) weeks;
     }
 
     private List<RepSla> reps(OffsetDateTime start, OffsetDateTime end) {

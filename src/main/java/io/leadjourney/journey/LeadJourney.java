@@ -115,6 +115,17 @@ public final class LeadJourney {
     public static final String VAR_MAX_EMAILS = "maxEmails";
     public static final String VAR_MANAGER_GROUP = "managerGroup";
 
+    /** {@code acceptance-watch.bpmn}: sales' side of the SLA, checked on its timer. */
+    public static final String WATCH_PROCESS_ID = "acceptance-watch";
+    public static final String WATCH_TIMER = "StartEvent_EveryQuarterHour";
+    public static final String TASK_ACT_ON_ACCEPTANCE_RATE = "UserTask_ActOnAcceptanceRate";
+    public static final String VAR_VERDICT = "verdict";
+    public static final String VAR_ACCEPTANCE_RATE = "acceptanceRate";
+    public static final String VAR_ACCEPTED = "accepted";
+    public static final String VAR_REJECTED = "rejected";
+    public static final String VAR_FLOOR = "floor";
+    public static final String VAR_ACTION_TAKEN = "actionTaken";
+
     // Local input parameters of reusable service tasks
     public static final String INPUT_SLA = "sla";
     public static final String INPUT_WAITING_ACTIVITY = "waitingActivity";

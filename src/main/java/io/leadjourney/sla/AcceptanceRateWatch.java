@@ -1,10 +1,10 @@
 package io.leadjourney.sla;
 
+import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.notification.NotificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,8 +17,10 @@ import static io.leadjourney.system.SqlTime.utc;
 /**
  * The acceptance rate, defined once: of the decisions sales made on MQLs in a period (MQL → SAL or MQL → REJECTED
  * in the stage log, by when the decision was made), the share accepted. The alert, the funnel's headline and the
- * dashboard all use {@link #decisions}. Watches it over a trailing window and tells the managers once when it falls below the floor, and once when it is back. The alert's
- * state is stored, so a restart or a second node does not repeat it.
+ * dashboard all use {@link #decisions}. The floor, the trailing window it is watched over and the decisions it needs
+ * are {@code acceptance-floor.dmn}'s ({@link AcceptanceFloor}); how often it is checked is the timer of
+ * {@code acceptance-watch.bpmn}. Managers are told once when it falls below the floor, and once when it is back.
+ * The alert's state is stored, so a restart or a second node does not repeat it.
  */
 @Component
 public class AcceptanceRateWatch {
@@ -49,17 +51,22 @@ public class AcceptanceRateWatch {
 
     private final JdbcTemplate jdbc;
     private final NotificationService notifications;
-    private final AcceptanceProperties properties;
+    private final DecisionEvaluator decisions;
     private final SlaProperties sla;
     private final Clock clock;
 
-    AcceptanceRateWatch(JdbcTemplate jdbc, NotificationService notifications, AcceptanceProperties properties,
+    AcceptanceRateWatch(JdbcTemplate jdbc, NotificationService notifications, DecisionEvaluator decisions,
                         SlaProperties sla, Clock clock) {
         this.jdbc = jdbc;
         this.notifications = notifications;
-        this.properties = properties;
+        this.decisions = decisions;
         this.sla = sla;
         this.clock = clock;
+    }
+
+    /** The floor, its window and the decisions it needs, as the deployed {@code acceptance-floor.dmn} says. */
+    public AcceptanceFloor floor() {
+        return AcceptanceFloor.of(decisions);
     }
 
     /** The verdict for a rate, given whether the alert is raised; pure, for every check. */
@@ -76,8 +83,12 @@ public class AcceptanceRateWatch {
 
     /** Accepted and rejected MQLs over the trailing window, as of now; changes nothing. */
     public Check measure() {
+        return measure(floor());
+    }
+
+    private Check measure(AcceptanceFloor rule) {
         Instant now = Instant.now(clock);
-        return decisions(now.minus(properties.window()), now);
+        return decisions(now.minus(rule.window()), now);
     }
 
     /** The decisions sales made on MQLs from {@code from} (inclusive) to {@code to} (exclusive), and the rate. */
@@ -90,12 +101,15 @@ public class AcceptanceRateWatch {
         return new Check(counts[0], counts[1], decided == 0 ? null : (double) counts[0] / decided, null);
     }
 
-    @Scheduled(fixedDelayString = "${leadjourney.acceptance.check-interval}",
-            initialDelayString = "${leadjourney.acceptance.check-interval}")
+    /**
+     * The "Check the acceptance rate" step of {@code acceptance-watch.bpmn}, whose timer says how often: measures,
+     * and tells the managers when the rate falls below the floor or is back.
+     */
     @Transactional
     public Check check() {
         Instant now = Instant.now(clock);
-        Check measured = measure();
+        AcceptanceFloor rule = floor();
+        Check measured = measure(rule);
         long accepted = measured.accepted();
         long rejected = measured.rejected();
         Double rate = measured.rate();
@@ -106,18 +120,18 @@ public class AcceptanceRateWatch {
             jdbc.update("insert into alert_state (name, raised, changed_at) values (?, false, ?)", ALERT, utc(now));
             raised = List.of(false);
         }
-        Verdict verdict = judge(raised.get(0), accepted, rejected, properties.minDecisions(), properties.floor());
+        Verdict verdict = judge(raised.get(0), accepted, rejected, rule.minDecisions(), rule.floor());
         String figures = percent(rate) + " (" + accepted + " accepted, " + rejected + " rejected in the last "
-                + properties.window().toDays() + " days)";
+                + rule.window().toDays() + " days)";
         if (verdict == Verdict.RAISED || verdict == Verdict.CLEARED) {
             boolean nowRaised = verdict == Verdict.RAISED;
             jdbc.update("update alert_state set raised = ?, detail = ?, changed_at = ? where name = ?", nowRaised,
                     figures, utc(now), ALERT);
             String subject = nowRaised
-                    ? "Acceptance rate " + percent(rate) + " is below the floor of " + percent(properties.floor())
-                    : "Acceptance rate back at " + percent(rate) + " (floor " + percent(properties.floor()) + ")";
+                    ? "Acceptance rate " + percent(rate) + " is below the floor of " + percent(rule.floor())
+                    : "Acceptance rate back at " + percent(rate) + " (floor " + percent(rule.floor()) + ")";
             notifications.notify(sla.managerGroup(), subject, "Sales accepted " + figures + ". The floor is "
-                    + percent(properties.floor()) + " of the MQLs marketing hands over.", null);
+                    + percent(rule.floor()) + " of the MQLs marketing hands over.", null);
             log.warn("{}: {}", subject, figures);
         }
         return new Check(accepted, rejected, rate, verdict);

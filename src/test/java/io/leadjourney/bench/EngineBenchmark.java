@@ -42,8 +42,7 @@ import static io.leadjourney.system.SqlTime.utc;
         // (PT0S made every evaluation query the latest definition), and win rates weigh the round robin, counted
         // once a minute.
         "leadjourney.scoring.decision-refresh=PT10S", "leadjourney.routing.weigh-by-win-rate=true",
-        "leadjourney.routing.win-rate-refresh=PT1M",
-        "leadjourney.acceptance.check-interval=PT15M"})
+        "leadjourney.routing.win-rate-refresh=PT1M"})
 abstract class EngineBenchmark extends IntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(EngineBenchmark.class);
