@@ -3,6 +3,7 @@ package io.leadjourney.funnel;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.IntegrationTest;
 import io.leadjourney.sla.AcceptanceRateWatch;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +13,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +38,8 @@ class FunnelIT extends IntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private RepositoryService repositoryService;
 
     private LocalDate monday;
     private Instant d0;
@@ -194,6 +201,37 @@ class FunnelIT extends IntegrationTest {
     private OpenWork openWork;
     @Autowired
     private AcceptanceRateWatch acceptanceRate;
+
+    /** Marketing commits to more in the first quarter of 2027: a rule for that quarter, deployed, sets its target. */
+    @Test
+    void aQuarterTheCommitmentTableNamesHasItsOwnWeeklyTarget() throws IOException {
+        String shipped;
+        try (InputStream in = FunnelIT.class.getResourceAsStream("/mql-commitment.dmn")) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String everyQuarter = "      <rule id=\"Rule_mql_commitment_1\">";
+        assertThat(shipped).contains(everyQuarter);
+        deployCommitment(shipped.replace(everyQuarter, """
+                      <rule id="Rule_q1_2027">
+                        <inputEntry id="InputEntry_q1_2027"><text>"2027-Q1"</text></inputEntry>
+                        <outputEntry id="OutputEntry_q1_2027_mqls"><text>390</text></outputEntry>
+                        <outputEntry id="OutputEntry_q1_2027_weeks"><text>13</text></outputEntry>
+                      </rule>
+                """ + everyQuarter));
+        try {
+            JsonNode weeks = funnel("manager", "from=2026-12-28&to=2027-01-11").getBody().get("weeks");
+            assertThat(weeks.findValuesAsText("week")).containsExactly("2026-12-28", "2027-01-04");
+            assertThat(weeks.findValues("mqlTarget").stream().map(JsonNode::asDouble).toList())
+                    .as("the week of 28 December is in the fourth quarter of 2026").containsExactly(23.1, 30.0);
+        } finally {
+            deployCommitment(shipped);
+        }
+    }
+
+    private void deployCommitment(String dmn) {
+        repositoryService.createDeployment().name("funnel-it").addInputStream("mql-commitment.dmn",
+                new ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8))).deploy();
+    }
 
     @Test
     void anOpenLeadIsFoundWhereItWaitsInTheEngine() {
