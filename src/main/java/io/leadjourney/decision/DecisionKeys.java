@@ -16,6 +16,7 @@ public final class DecisionKeys {
     public static final String CONTACT_CADENCE = "contact-cadence";
     public static final String ACCEPTANCE_FLOOR = "acceptance-floor";
     public static final String MQL_COMMITMENT = "mql-commitment";
+    public static final String LEAD_FIELDS = "lead-fields";
 
     private DecisionKeys() {
     }

@@ -1,5 +1,6 @@
 package io.leadjourney.imports;
 
+import io.leadjourney.lead.LeadFields;
 import io.leadjourney.lead.NewLead;
 
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Set;
 /**
  * Which column of the file is which field. Header names are matched without case, spaces, dashes or
  * underscores, with the usual aliases of CRM and marketing exports ("E-mail Address", "Job Title", "Company
- * Name"...). Columns that match no field are ignored and reported on the import.
+ * Name"...), and the fields {@code lead-fields.dmn} declares by name or label ("CRM in use"). Columns that match
+ * no field are ignored and reported on the import.
  */
 final class ImportColumns {
 
@@ -43,6 +45,7 @@ final class ImportColumns {
     private static final Set<String> NO = Set.of("false", "no", "n", "0", "nein", "");
 
     private final Map<String, Integer> positions = new LinkedHashMap<>();
+    private final Map<LeadFields.Field, Integer> declared = new LinkedHashMap<>();
     private final List<String> ignored = new ArrayList<>();
 
     private static void alias(String field, String... names) {
@@ -52,10 +55,18 @@ final class ImportColumns {
     }
 
     ImportColumns(List<String> header) {
+        this(header, List.of());
+    }
+
+    ImportColumns(List<String> header, List<LeadFields.Field> declaredFields) {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             String field = ALIASES.get(normalize(name));
-            if (field == null || positions.containsKey(field)) {
+            LeadFields.Field custom = declaredFields.stream().filter(f -> normalize(f.name()).equals(normalize(name))
+                    || normalize(f.label()).equals(normalize(name))).findFirst().orElse(null);
+            if (field == null && custom != null && !declared.containsKey(custom)) {
+                declared.put(custom, i);
+            } else if (field == null || positions.containsKey(field)) {
                 if (!name.isBlank()) {
                     ignored.add(name.trim());
                 }
@@ -96,13 +107,29 @@ final class ImportColumns {
         }
         String source = text(fields, "source");
         Long userCount = number(fields, "users", problems, 10_000_000);
+        Map<String, Object> customFields = new LinkedHashMap<>();
+        declared.forEach((field, position) -> {
+            String value = position < fields.size() ? fields.get(position).trim() : "";
+            if (value.isEmpty()) {
+                return;
+            }
+            if (!field.type().equals("number")) {
+                customFields.put(field.name(), value);
+                return;
+            }
+            try {
+                customFields.put(field.name(), new java.math.BigDecimal(value.replace("_", "").replace(" ", "")));
+            } catch (NumberFormatException e) {
+                problems.add("customFields." + field.name() + ": '" + value + "' is not a number");
+            }
+        });
         NewLead lead = new NewLead(text(fields, EMAIL), text(fields, "firstName"), text(fields, "lastName"),
                 text(fields, "company"), employees, revenue, text(fields, "industry"), text(fields, "businessModel"),
                 text(fields, "role"), text(fields, "country"), source == null ? defaultSource : source,
                 wantsContact, text(fields, "phone"), text(fields, "website"),
                 // The title column fills the scored role; the lead's own words are kept as its job title.
                 text(fields, "role"), text(fields, "purchaseTiming"), text(fields, "problem"),
-                userCount == null ? null : userCount.intValue());
+                userCount == null ? null : userCount.intValue(), customFields.isEmpty() ? null : customFields);
         return new Parsed(lead, problems);
     }
 

@@ -2,6 +2,7 @@ package io.leadjourney.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.lead.LeadFields;
 import io.leadjourney.lead.LeadIntakeService;
 import io.leadjourney.lead.NewLead;
 import io.leadjourney.system.Chunks;
@@ -51,10 +52,12 @@ public class LeadImportService {
     private final ObjectMapper json;
     private final ImportProperties properties;
     private final ImportQueries queries;
+    private final LeadFields fields;
     private final Clock clock;
 
     LeadImportService(JdbcTemplate jdbc, Validator validator, ObjectMapper json, ImportProperties properties,
-                      ImportQueries queries, Clock clock) {
+                      ImportQueries queries, LeadFields fields, Clock clock) {
+        this.fields = fields;
         this.jdbc = jdbc;
         this.validator = validator;
         this.json = json;
@@ -81,7 +84,7 @@ public class LeadImportService {
             reader.reset();
             delimiter = CsvReader.detectDelimiter(headerLine);
             CsvReader csv = new CsvReader(reader, delimiter);
-            columns = new ImportColumns(csv.next().fields());
+            columns = new ImportColumns(csv.next().fields(), fields.declared());
             if (!columns.hasEmail()) {
                 throw new InvalidFieldException(FILE, "has no e-mail column (the header must name one: email,"
                         + " e-mail or email address); the columns are " + headerLine);
@@ -119,6 +122,11 @@ public class LeadImportService {
         validator.validate(lead).stream()
                 .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                 .map(LeadImportService::describe).forEach(problems::add);
+        try {
+            fields.check(lead.customFields());
+        } catch (InvalidFieldException wrong) {
+            problems.add(wrong.getField() + ": " + wrong.getMessage());
+        }
         String email = lead.email() == null ? null : LeadIntakeService.normalizeEmail(lead.email());
         if (!problems.isEmpty()) {
             return new Row(record.line(), ImportStatus.REJECTED, Text.cut(email, 254), null,

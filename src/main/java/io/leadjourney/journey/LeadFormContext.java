@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.engagement.EngagementEvent;
 import io.leadjourney.engagement.EngagementEventRepository;
 import io.leadjourney.lead.Lead;
+import io.leadjourney.lead.LeadFields;
 import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.routing.RoutingService;
@@ -30,10 +31,12 @@ class LeadFormContext {
     private final LeadRepository leads;
     private final EngagementEventRepository events;
     private final RoutingService routing;
+    private final LeadFields fields;
     private final ObjectMapper json;
 
     LeadFormContext(LeadRepository leads, EngagementEventRepository events, RoutingService routing,
-                    ObjectMapper json) {
+                    LeadFields fields, ObjectMapper json) {
+        this.fields = fields;
         this.leads = leads;
         this.events = events;
         this.routing = routing;
@@ -74,6 +77,7 @@ class LeadFormContext {
         context.put(LeadJourney.VAR_PURCHASE_TIMING, lead.getPurchaseTiming());
         context.put(LeadJourney.VAR_STATED_PROBLEM, lead.getProblem());
         context.put(LeadJourney.VAR_USERS, lead.getUsers());
+        context.put(LeadJourney.VAR_OTHER_DETAILS, fields.describe(lead));
         context.put(LeadJourney.VAR_SCORE, lead.getTotalScore());
         context.put(LeadJourney.VAR_FIT_SCORE, lead.getFitScore());
         context.put(LeadJourney.VAR_ENGAGEMENT_SCORE, lead.getEngagementScore());

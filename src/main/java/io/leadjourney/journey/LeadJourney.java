@@ -114,6 +114,8 @@ public final class LeadJourney {
     public static final String VAR_MAX_CALLS = "maxCalls";
     public static final String VAR_MAX_EMAILS = "maxEmails";
     public static final String VAR_MANAGER_GROUP = "managerGroup";
+    /** The fields {@code lead-fields.dmn} declares, "CRM in use: HubSpot", a line each. */
+    public static final String VAR_OTHER_DETAILS = "otherDetails";
 
     /** {@code acceptance-watch.bpmn}: sales' side of the SLA, checked on its timer. */
     public static final String WATCH_PROCESS_ID = "acceptance-watch";

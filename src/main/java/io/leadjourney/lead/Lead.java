@@ -47,6 +47,8 @@ public class Lead {
     @Column(name = "stated_problem")
     private String problem;
     private Integer users;
+    /** The values of the fields {@code lead-fields.dmn} declares, as a JSON object ({@link LeadFields}). */
+    private String customFields;
     private Instant handRaisedAt;
     private Instant handRaiseHandledAt;
 
@@ -179,6 +181,11 @@ public class Lead {
         this.updatedAt = now;
     }
 
+    void customFields(String json) {
+        this.customFields = json;
+    }
+
+    public String getCustomFields() { return customFields; }
     public Long getId() { return id; }
     public String getEmail() { return email; }
     public String getFirstName() { return firstName; }

@@ -51,7 +51,7 @@ public class LeadErasureService {
         // The row stays for the funnel's counts; nothing on it says who the lead was.
         jdbc.update("update lead set email = ?, first_name = null, last_name = null, company = null,"
                         + " job_role = null, phone = null, website = null, job_title = null, stated_problem = null,"
-                        + " score_reasons = null, engagement_tally = null, tally_basis = null,"
+                        + " score_reasons = null, engagement_tally = null, tally_basis = null, custom_fields = null,"
                         + " updated_at = ? where id = ?", "erased-" + leadId + "@" + ERASED_DOMAIN,
                 utc(Instant.now(clock)), leadId);
         log.info("Lead {} erased by {}", leadId, by);

@@ -27,17 +27,19 @@ public class LeadIntakeService {
     private final LeadJourneyGateway journey;
     private final LeadRequalification requalification;
     private final EngagementEventRepository events;
+    private final LeadFields fields;
     private final Clock clock;
 
     LeadIntakeService(LeadRepository leads, LeadStageService stages, ScoringService scoring,
                       LeadJourneyGateway journey, LeadRequalification requalification,
-                      EngagementEventRepository events, Clock clock) {
+                      EngagementEventRepository events, LeadFields fields, Clock clock) {
         this.leads = leads;
         this.stages = stages;
         this.scoring = scoring;
         this.journey = journey;
         this.requalification = requalification;
         this.events = events;
+        this.fields = fields;
         this.clock = clock;
     }
 
@@ -56,14 +58,17 @@ public class LeadIntakeService {
         Instant now = Instant.now(clock);
         Lead existing = leads.findByEmailForUpdate(email).orElse(null);
         if (existing != null) {
+            String customFields = fields.merged(existing.getCustomFields(), input.customFields());
             LeadRequalification.Change change = requalification.begin(List.of(existing));
             existing.updateProfile(input.cleaned(), now);
+            existing.customFields(customFields);
             change.finish();
             log.info("Lead {} captured again from {}", existing.getId(), input.source());
             return new Intake(existing, false);
         }
         Lead lead = new Lead(email, now);
         lead.updateProfile(input.cleaned(), now);
+        lead.customFields(fields.merged(null, input.customFields()));
         leads.saveAndFlush(lead);
         stages.recordCaptured(lead, by, capturedReason(lead));
         int history = events.attachAnonymous(email, lead.getId());
@@ -93,6 +98,7 @@ public class LeadIntakeService {
         for (NewLead input : inputs) {
             Lead lead = new Lead(normalizeEmail(input.email()), now);
             lead.updateProfile(input.cleaned(), now);
+            lead.customFields(fields.merged(null, input.customFields()));
             captured.add(lead);
         }
         leads.saveAll(captured);

@@ -1,11 +1,14 @@
 package io.leadjourney.lead;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+
+import java.util.Map;
 
 /**
  * A lead as a marketing system posts it to {@code POST /api/leads}. Only the e-mail is required.
@@ -18,6 +21,8 @@ import jakarta.validation.constraints.Size;
  * @param purchaseTiming when the lead expects to buy: {@value #PURCHASE_TIMINGS}
  * @param problem       the problem the lead said they want solved, in their words
  * @param users         how many people would use the product
+ * @param customFields  values of the fields the process owner declares in {@code lead-fields.dmn}, by name, such as
+ *                      {@code {"crmSystem": "HubSpot"}}; a null value removes the field
  */
 public record NewLead(
         @NotBlank @Email @Size(max = 254) String email,
@@ -40,7 +45,9 @@ public record NewLead(
         @Pattern(regexp = "^\\s*$|^\\s*(WITHIN_3_MONTHS|WITHIN_12_MONTHS|LATER|UNKNOWN)\\s*$",
                 message = "must be one of " + PURCHASE_TIMINGS) String purchaseTiming,
         @Size(max = 1000) String problem,
-        @PositiveOrZero @Max(10_000_000) Integer users) {
+        @PositiveOrZero @Max(10_000_000) Integer users,
+        @Schema(description = "Values of the fields declared in lead-fields.dmn, by name",
+                example = "{\"crmSystem\": \"HubSpot\"}") Map<String, Object> customFields) {
 
     public static final String PURCHASE_TIMINGS = "WITHIN_3_MONTHS, WITHIN_12_MONTHS, LATER, UNKNOWN";
 
@@ -52,11 +59,21 @@ public record NewLead(
                 source, wantsContact, null, null, null, null, null, null);
     }
 
+    /** A lead with the fields every lead has, and no declared ones. */
+    public NewLead(String email, String firstName, String lastName, String company, Integer employees,
+                   Long annualRevenue, String industry, String businessModel, String role, String country,
+                   String source, Boolean wantsContact, String phone, String website, String jobTitle,
+                   String purchaseTiming, String problem, Integer users) {
+        this(email, firstName, lastName, company, employees, annualRevenue, industry, businessModel, role, country,
+                source, wantsContact, phone, website, jobTitle, purchaseTiming, problem, users, null);
+    }
+
     /** The same lead with blank texts as null and the others trimmed. */
     NewLead cleaned() {
         return new NewLead(email, clean(firstName), clean(lastName), clean(company), employees, annualRevenue,
                 clean(industry), clean(businessModel), clean(role), clean(country), clean(source), wantsContact,
-                clean(phone), clean(website), clean(jobTitle), clean(purchaseTiming), clean(problem), users);
+                clean(phone), clean(website), clean(jobTitle), clean(purchaseTiming), clean(problem), users,
+                customFields);
     }
 
     private static String clean(String value) {

@@ -4,6 +4,7 @@ import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.lead.Lead;
+import io.leadjourney.lead.LeadFields;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.notification.NotificationService;
@@ -56,13 +57,15 @@ public class RoutingService {
     private final RoutingProperties properties;
     private final ZoneId zone;
     private final Clock clock;
+    private final LeadFields leadFields;
 
-    RoutingService(DecisionEvaluator decisions, LeadRepository leads, RepRepository reps,
+    RoutingService(DecisionEvaluator decisions, LeadRepository leads, LeadFields leadFields, RepRepository reps,
                    RepAbsenceRepository absences, RoutingRotationRepository rotations, RotationTurns turns,
                    WinRates winRates, NotificationService notifications,
                    RoutingProperties properties, CalendarProperties calendar, Clock clock) {
         this.decisions = decisions;
         this.leads = leads;
+        this.leadFields = leadFields;
         this.reps = reps;
         this.absences = absences;
         this.rotations = rotations;
@@ -121,6 +124,8 @@ public class RoutingService {
         inputs.put("country", lead.getCountry() == null ? null : lead.getCountry().trim().toLowerCase(Locale.ROOT));
         inputs.put("employees", lead.getEmployees());
         inputs.put("totalScore", lead.getTotalScore());
+        leadFields.inputsOf(lead).forEach((name, value) -> inputs.put(name, value instanceof String text
+                ? text.trim().toLowerCase(Locale.ROOT) : value));
         return decisions.evaluate(DecisionKeys.LEAD_ROUTING, inputs);
     }
 

@@ -4,6 +4,7 @@ import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.lead.Lead;
+import io.leadjourney.lead.LeadFields;
 import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
@@ -47,11 +48,13 @@ public class ScoringService {
     private final LeadStageService stages;
     private final EngagementTallies tallies;
     private final LeadScoreStore store;
+    private final LeadFields fields;
     private final EngagementCalculator calculator;
     private final Clock clock;
 
     ScoringService(DecisionEvaluator decisions, LeadRepository leads, LeadStageService stages,
-                   EngagementTallies tallies, LeadScoreStore store, Clock clock) {
+                   EngagementTallies tallies, LeadScoreStore store, LeadFields fields, Clock clock) {
+        this.fields = fields;
         this.decisions = decisions;
         this.leads = leads;
         this.stages = stages;
@@ -203,7 +206,8 @@ public class ScoringService {
                 engagement.lines(), engagement.groups(), engagement.totalCap(), versions, now);
     }
 
-    private static Map<String, Object> fitInputs(Lead lead) {
+    /** The lead as the fit table sees it: texts lower-cased, with every field {@code lead-fields.dmn} declares. */
+    private Map<String, Object> fitInputs(Lead lead) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("employees", lead.getEmployees());
         inputs.put("annualRevenue", lead.getAnnualRevenue());
@@ -213,6 +217,8 @@ public class ScoringService {
         inputs.put("country", lower(lead.getCountry()));
         String email = lead.getEmail();
         inputs.put("emailDomain", email == null ? null : lower(email.substring(email.indexOf('@') + 1)));
+        fields.inputsOf(lead).forEach((name, value) -> inputs.put(name, value instanceof String text ? lower(text)
+                : value));
         return inputs;
     }
 

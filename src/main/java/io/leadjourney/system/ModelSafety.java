@@ -54,8 +54,9 @@ final class ModelSafety {
     private static final Pattern TOKEN = Pattern.compile(
             "\\s+|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|\\d+(?:\\.\\d+)?|[A-Za-z_$][A-Za-z0-9_$]*"
                     + "|==|!=|<=|>=|&&|\\|\\||[-+*/%<>!?:.,()]");
-    private static final Set<String> FEEL = Set.of("feel", "https://www.omg.org/spec/DMN/20191111/FEEL/",
-            "http://www.omg.org/spec/FEEL/20140401", "https://www.omg.org/spec/FEEL/20140401");
+    /** FEEL by its names, lower case (a value is compared lower-cased). */
+    private static final Set<String> FEEL = Set.of("feel", "https://www.omg.org/spec/dmn/20191111/feel/",
+            "http://www.omg.org/spec/feel/20140401", "https://www.omg.org/spec/feel/20140401");
     private static final Pattern FEEL_EXTERNAL = Pattern.compile("\\bexternal\\b");
 
     private ModelSafety() {

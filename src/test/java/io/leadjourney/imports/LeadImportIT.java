@@ -202,6 +202,26 @@ class LeadImportIT extends IntegrationTest {
         assertThat(journeyOf(grace)).as("one journey for the lead").isNotNull();
     }
 
+    /** The field lead-fields.dmn declares is a column of the list, by its label; a value it does not allow is the row's reason. */
+    @Test
+    void aDeclaredLeadFieldIsAColumnOfTheList() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "email,company,CRM in use\n"
+                + "crm-" + run + "-1@list.example,Cloud Co,hubspot\n"
+                + "crm-" + run + "-2@list.example,Sheet Co,Excel\n";
+        ResponseEntity<JsonNode> uploaded = upload("marketing", "crm.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+        assertThat(uploaded.getStatusCode()).as("answer %s", uploaded.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        long id = uploaded.getBody().path("id").asLong();
+        worker.workOff(id);
+
+        JsonNode rows = get("marketing", "/api/imports/" + id + "/rows").getBody();
+        assertThat(rows).extracting(row -> row.path("row").asInt() + " " + row.path("status").asText())
+                .containsExactly("2 ACCEPTED", "3 REJECTED");
+        assertThat(rows.get(1).path("reason").asText()).startsWith("customFields.crmSystem: must be one of [");
+        assertThat(lead(rows.get(0).path("leadId").asLong()).path("customFields").path("crmSystem").asText())
+                .isEqualTo("HubSpot");
+    }
+
     @Test
     void filesThatAreNotAListAreRefusedWholeNamingTheField() {
         int importsBefore = jdbc.queryForObject("select count(*) from lead_import", Integer.class);

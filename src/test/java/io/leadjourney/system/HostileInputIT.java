@@ -104,7 +104,7 @@ class HostileInputIT extends IntegrationTest {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
         Map<String, Object> validLead = new LinkedHashMap<>(Map.of("email", "valid@fuzz.example", "employees", 20,
-                "wantsContact", true, "firstName", "Ada"));
+                "wantsContact", true, "firstName", "Ada", "customFields", Map.of("crmSystem", "HubSpot")));
         Map<String, Object> validEvent = new LinkedHashMap<>(Map.of("type", "EMAIL_OPENED",
                 "occurredAt", Instant.now().toString()));
         Map<String, Object> validOutcome = new LinkedHashMap<>(Map.of("outcome", "WON", "value", 100,

@@ -81,6 +81,9 @@ class ModelSafetyTest {
     void decisionsUseFeelWithoutJava() {
         assertThat(dmn("<decisionTable><input id=\"i\"><inputExpression typeRef=\"string\"><text>source</text>"
                 + "</inputExpression></input></decisionTable>")).isEmpty();
+        assertThat(dmn("<literalExpression expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\">"
+                + "<text>1</text></literalExpression>")).as("FEEL by its DMN 1.3 name, as the model API writes it")
+                .isEmpty();
         assertThat(dmn("<literalExpression expressionLanguage=\"javascript\"><text>1</text></literalExpression>"))
                 .anyMatch(finding -> finding.contains("expression language 'javascript'"));
         assertThat(dmn("<literalExpression><text>function(x) external {java: {class: \"java.lang.Runtime\","
