@@ -1,21 +1,38 @@
 package io.leadjourney.scoring;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 @RestController
 class ScoreController {
 
     private final ScoringService scoring;
+    private final DefinitionSignatures signatures;
 
-    ScoreController(ScoringService scoring) {
+    ScoreController(ScoringService scoring, DefinitionSignatures signatures) {
         this.scoring = scoring;
+        this.signatures = signatures;
     }
 
-    /** The lead's score as of now and why: each fit rule, each behaviour, each group cap, each table version. */
+    /**
+     * A score receipt: the score card, and who signed the versions of the tables it used.
+     *
+     * @param signatures the quarterly reviews' signatures of the versions the card names; unsigned ones have none
+     */
+    record ScoreReceipt(@JsonUnwrapped ScoreCard card, List<DefinitionSignatures.Signature> signatures) {
+    }
+
+    /**
+     * The lead's score as of now and why: each fit rule, each behaviour, each group cap, each table version, and
+     * who signed those versions.
+     */
     @GetMapping("/api/leads/{id}/score")
-    ScoreCard score(@PathVariable long id) {
-        return scoring.receipt(id);
+    ScoreReceipt score(@PathVariable long id) {
+        ScoreCard card = scoring.receipt(id);
+        return new ScoreReceipt(card, signatures.of(card.versionTags()));
     }
 }

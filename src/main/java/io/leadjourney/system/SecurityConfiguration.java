@@ -68,7 +68,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/leads/*").hasAnyAuthority(ERASERS)
                         .requestMatchers("/api/reps", "/api/reps/**").hasAnyAuthority(REP_ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/funnel").hasAnyAuthority(FUNNEL_READERS)
-                        .requestMatchers(HttpMethod.POST, "/api/definition/what-if").hasAnyAuthority(DEFINITION_OWNERS)
+                        .requestMatchers(HttpMethod.POST, "/api/definition/what-if", "/api/definition/reviews")
+                        .hasAnyAuthority(DEFINITION_OWNERS)
+                        .requestMatchers(HttpMethod.GET, "/api/definition/reviews/*").hasAnyAuthority(DEFINITION_OWNERS)
                         .anyRequest().denyAll());
         return statelessBasic(http, identity, json, "Use HTTP Basic with a Lead Journey user").build();
     }

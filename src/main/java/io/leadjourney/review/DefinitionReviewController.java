@@ -1,0 +1,55 @@
+package io.leadjourney.review;
+
+import io.leadjourney.system.InvalidFieldException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+
+@RestController
+class DefinitionReviewController {
+
+    private final DefinitionReviewService reviews;
+    private final DefinitionReviewProcess process;
+
+    DefinitionReviewController(DefinitionReviewService reviews, DefinitionReviewProcess process) {
+        this.reviews = reviews;
+        this.process = process;
+    }
+
+    /**
+     * Opens a review of a candidate definition (a DMN file edited in Modeler, not deployed), forecast over the
+     * leads captured from {@code from} to {@code to}; marketing and sales each get a task to sign or reject it.
+     */
+    @PostMapping(path = "/api/definition/reviews", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<DefinitionReviewService.ReviewView> open(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Authentication caller) throws IOException {
+        if (file.isEmpty()) {
+            throw new InvalidFieldException("file", "is empty");
+        }
+        if (!to.isAfter(from) || to.isAfter(from.plusYears(1))) {
+            throw new InvalidFieldException("to", "must be after from (" + from + "), at most a year later");
+        }
+        long id = process.start(file.getOriginalFilename(), file.getBytes(), from, to, caller.getName());
+        return ResponseEntity.created(URI.create("/api/definition/reviews/" + id)).body(reviews.find(id));
+    }
+
+    @GetMapping("/api/definition/reviews/{id}")
+    DefinitionReviewService.ReviewView find(@PathVariable long id) {
+        return reviews.find(id);
+    }
+}
