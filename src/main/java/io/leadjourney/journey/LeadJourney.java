@@ -110,6 +110,8 @@ public final class LeadJourney {
 
     /** How long the contact cadence runs, in working time: set by the model on the way to "Mark lead accepted". */
     public static final String VAR_CADENCE_WINDOW = "cadenceWindow";
+    /** {@code both} or {@code either}: when the contact contract is used up ({@code contact-cadence.dmn}). */
+    public static final String VAR_CADENCE_USED_UP_WHEN = "cadenceUsedUpWhen";
     // The contract's counts each journey starts under (copied from configuration at start)
     public static final String VAR_MAX_CALLS = "maxCalls";
     public static final String VAR_MAX_EMAILS = "maxEmails";

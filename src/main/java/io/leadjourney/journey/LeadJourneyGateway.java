@@ -92,8 +92,8 @@ public class LeadJourneyGateway {
     }
 
     /**
-     * The contact cadence the lead gets if sales accepts it ({@code contact-cadence.dmn}): calls, e-mails and the
-     * window in working days, as the journey's variables.
+     * The contact cadence the lead gets if sales accepts it ({@code contact-cadence.dmn}): calls, e-mails, the
+     * window in working days and when the contract is used up, as the journey's variables.
      */
     private Map<String, Object> cadenceContract(Lead lead) {
         Map<String, Object> inputs = new HashMap<>();
@@ -103,9 +103,11 @@ public class LeadJourneyGateway {
         Map<String, Object> contract = cadence.firstRule().orElseThrow(() -> new IllegalStateException("The "
                 + cadence.versionTag() + " table matched no rule for lead " + lead.getId()
                 + "; it needs a last rule that matches every lead"));
+        Object usedUpWhen = contract.get("usedUpWhen");
         return Map.of(LeadJourney.VAR_MAX_CALLS, DecisionOutcome.intOutput(contract, "maxCalls"),
                 LeadJourney.VAR_MAX_EMAILS, DecisionOutcome.intOutput(contract, "maxEmails"),
-                LeadJourney.VAR_CADENCE_WINDOW, DecisionOutcome.stringOutput(contract, "cadenceWindow"));
+                LeadJourney.VAR_CADENCE_WINDOW, DecisionOutcome.stringOutput(contract, "cadenceWindow"),
+                LeadJourney.VAR_CADENCE_USED_UP_WHEN, usedUpWhen == null ? "both" : usedUpWhen.toString());
     }
 
     /** Whether a journey of the lead is running. */

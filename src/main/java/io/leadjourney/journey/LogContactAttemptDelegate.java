@@ -1,5 +1,6 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.sla.CadenceContract;
 import io.leadjourney.sla.CadenceState;
 import io.leadjourney.sla.ContactCadenceService;
 import io.leadjourney.sla.ContactChannel;
@@ -31,9 +32,11 @@ class LogContactAttemptDelegate implements JavaDelegate {
                 JourneyVariables.string(execution, LeadJourney.VAR_CONTACT_NOTE),
                 JourneyVariables.integer(execution, LeadJourney.VAR_CALLS_MADE),
                 JourneyVariables.integer(execution, LeadJourney.VAR_EMAILS_MADE),
-                JourneyVariables.integer(execution, LeadJourney.VAR_MAX_CALLS),
-                JourneyVariables.integer(execution, LeadJourney.VAR_MAX_EMAILS),
-                JourneyVariables.instant(execution, LeadJourney.VAR_CADENCE_ENDS_AT));
+                new CadenceContract(JourneyVariables.integer(execution, LeadJourney.VAR_MAX_CALLS),
+                        JourneyVariables.integer(execution, LeadJourney.VAR_MAX_EMAILS),
+                        CadenceContract.UsedUpWhen.of(JourneyVariables.string(execution,
+                                LeadJourney.VAR_CADENCE_USED_UP_WHEN)),
+                        JourneyVariables.instant(execution, LeadJourney.VAR_CADENCE_ENDS_AT)));
         execution.setVariable(LeadJourney.VAR_CALLS_MADE, state.callsMade());
         execution.setVariable(LeadJourney.VAR_EMAILS_MADE, state.emailsMade());
         execution.setVariable(LeadJourney.VAR_ATTEMPTS_LEFT, state.summary());

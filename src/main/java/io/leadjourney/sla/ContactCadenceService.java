@@ -61,18 +61,19 @@ public class ContactCadenceService {
      */
     @Transactional
     public CadenceState logAttempt(long leadId, String repId, ContactChannel channel, boolean reached, String note,
-                                   int callsMade, int emailsMade, int maxCalls, int maxEmails, Instant windowEnd) {
+                                   int callsMade, int emailsMade, CadenceContract contract) {
+        Instant windowEnd = contract.windowEnd();
         Instant now = Instant.now(clock);
         attempts.save(new ContactAttempt(leadId, repId, channel, reached, note, now));
         int calls = callsMade + (channel == ContactChannel.CALL ? 1 : 0);
         int emails = emailsMade + (channel == ContactChannel.EMAIL ? 1 : 0);
-        int callsLeft = Math.max(0, maxCalls - calls);
-        int emailsLeft = Math.max(0, maxEmails - emails);
-        int left = callsLeft + emailsLeft;
+        int callsLeft = Math.max(0, contract.maxCalls() - calls);
+        int emailsLeft = Math.max(0, contract.maxEmails() - emails);
+        boolean usedUp = !reached && contract.usedUp(callsLeft, emailsLeft);
+        int left = usedUp ? 0 : callsLeft + emailsLeft;
         // Spread over what is left of the window, and due when the team works (not on a Sunday).
         Instant nextDue = left == 0 || windowEnd == null || !windowEnd.isAfter(now) ? null
                 : calendar.workingMoment(now.plus(Duration.between(now, windowEnd).dividedBy(left)));
-        return new CadenceState(calls, emails, callsLeft, emailsLeft, reached,
-                !reached && callsLeft == 0 && emailsLeft == 0, nextDue, calendar.zone());
+        return new CadenceState(calls, emails, callsLeft, emailsLeft, reached, usedUp, nextDue, calendar.zone());
     }
 }

@@ -42,7 +42,7 @@ class ContactCadenceServiceTest {
     void theAttemptsLeftAreSpreadOverWhatIsLeftOfTheWindow() {
         Instant windowEnd = WEDNESDAY_10.plus(Duration.ofDays(10));
         CadenceState state = cadence().logAttempt(1L, "rep-a",
-                ContactChannel.CALL, false, null, 0, 0, 3, 3, windowEnd);
+                ContactChannel.CALL, false, null, 0, 0, contract(windowEnd));
         assertThat(state.callsLeft()).isEqualTo(2);
         assertThat(state.nextAttemptDue()).as("5 attempts left over 10 days").isEqualTo(WEDNESDAY_10
                 .plus(Duration.ofDays(2)));
@@ -52,12 +52,30 @@ class ContactCadenceServiceTest {
     void aReachedLeadOrAUsedUpContractHasNoNextAttempt() {
         ContactCadenceService cadence = cadence();
         Instant windowEnd = WEDNESDAY_10.plus(Duration.ofDays(10));
-        CadenceState reached = cadence.logAttempt(1L, "rep-a", ContactChannel.CALL, true, null, 0, 0, 3, 3, windowEnd);
+        CadenceState reached = cadence.logAttempt(1L, "rep-a", ContactChannel.CALL, true, null, 0, 0,
+                contract(windowEnd));
         assertThat(reached.summary()).isEqualTo("2 call(s) and 3 e-mail(s) left");
-        CadenceState usedUp = cadence.logAttempt(1L, "rep-a", ContactChannel.EMAIL, false, null, 3, 2, 3, 3,
-                windowEnd);
+        CadenceState usedUp = cadence.logAttempt(1L, "rep-a", ContactChannel.EMAIL, false, null, 3, 2,
+                contract(windowEnd));
         assertThat(usedUp.contractUsedUp()).isTrue();
         assertThat(usedUp.nextAttemptDue()).isNull();
+    }
+
+    /** A table may say the contract is used up when either channel is: three calls without reaching the lead. */
+    @Test
+    void aContractUsedUpWhenEitherChannelIsEndsWithTheLastCall() {
+        Instant windowEnd = WEDNESDAY_10.plus(Duration.ofDays(10));
+        CadenceContract either = new CadenceContract(3, 3, CadenceContract.UsedUpWhen.of("either"), windowEnd);
+        CadenceState thirdCall = cadence().logAttempt(1L, "rep-a", ContactChannel.CALL, false, null, 2, 0, either);
+        assertThat(thirdCall.contractUsedUp()).isTrue();
+        assertThat(thirdCall.nextAttemptDue()).isNull();
+        CadenceState asShipped = cadence().logAttempt(1L, "rep-a", ContactChannel.CALL, false, null, 2, 0,
+                contract(windowEnd));
+        assertThat(asShipped.contractUsedUp()).as("both channels, by default").isFalse();
+    }
+
+    private static CadenceContract contract(Instant windowEnd) {
+        return new CadenceContract(3, 3, CadenceContract.UsedUpWhen.of(null), windowEnd);
     }
 
     @Test
@@ -66,8 +84,8 @@ class ContactCadenceServiceTest {
         ContactCadenceService cadence = new ContactCadenceService(mock(ContactAttemptRepository.class), calendar(),
                 Clock.fixed(fridayNoon, ZoneOffset.UTC));
         // One attempt left, two days of window: the middle is Saturday noon.
-        CadenceState state = cadence.logAttempt(1L, "rep-a", ContactChannel.CALL, false, null, 1, 3, 3, 3,
-                fridayNoon.plus(Duration.ofDays(2)));
+        CadenceState state = cadence.logAttempt(1L, "rep-a", ContactChannel.CALL, false, null, 1, 3,
+                contract(fridayNoon.plus(Duration.ofDays(2))));
         assertThat(state.nextAttemptDue()).isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
         assertThat(state.summary()).endsWith("next attempt due by Mon 23 Nov 09:00 (UTC)");
     }
