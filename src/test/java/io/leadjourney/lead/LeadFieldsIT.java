@@ -1,17 +1,9 @@
 package io.leadjourney.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadjourney.DmnEdit;
 import io.leadjourney.IntegrationTest;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Input;
-import org.camunda.bpm.model.dmn.instance.InputEntry;
-import org.camunda.bpm.model.dmn.instance.InputExpression;
-import org.camunda.bpm.model.dmn.instance.OutputEntry;
-import org.camunda.bpm.model.dmn.instance.Rule;
-import org.camunda.bpm.model.dmn.instance.Text;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -20,7 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -81,8 +72,9 @@ class LeadFieldsIT extends IntegrationTest {
     void theFitTableSeesADeclaredFieldOnceAProcessOwnerGivesItAColumn() throws IOException {
         long before = captureLead(lead("before", Map.of("crmSystem", "HubSpot")));
         int fitBefore = lead(before).path("fitScore").asInt();
-        String shipped = resource("/lead-fit.dmn");
-        deploy(withCrmColumn(shipped));
+        String shipped = DmnEdit.shipped("lead-fit");
+        deploy(DmnEdit.withColumnAndRule(shipped, "crmSystem", "string", "Uses HubSpot", "\"hubspot\"", false,
+                "5", "\"Uses HubSpot: our integration sells\""));
         try {
             long after = captureLead(lead("after", Map.of("crmSystem", "HubSpot")));
             JsonNode scored = lead(after);
@@ -105,63 +97,8 @@ class LeadFieldsIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("select custom_fields from lead where id = ?", String.class, id)).isNull();
     }
 
-    /** lead-fit.dmn with a "CRM in use" column and one rule: HubSpot users get 5 points. */
-    private static String withCrmColumn(String shipped) {
-        DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(shipped.getBytes(
-                StandardCharsets.UTF_8)));
-        DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
-        Input input = model.newInstance(Input.class);
-        input.setId("Input_CrmSystem");
-        input.setLabel("CRM in use (lower case)");
-        InputExpression expression = model.newInstance(InputExpression.class);
-        expression.setId("InputExpression_CrmSystem");
-        expression.setTypeRef("string");
-        expression.setText(text(model, "crmSystem"));
-        input.setInputExpression(expression);
-        table.getInputs().add(input);
-        int n = 0;
-        for (Rule rule : table.getRules()) {
-            rule.getInputEntries().add(entry(model, "InputEntry_crm_" + n++, "-"));
-        }
-        Rule hubspot = model.newInstance(Rule.class);
-        hubspot.setId("Rule_crm_hubspot");
-        for (int i = 0; i < table.getInputs().size(); i++) {
-            hubspot.getInputEntries().add(entry(model, "InputEntry_hubspot_" + i,
-                    i == table.getInputs().size() - 1 ? "\"hubspot\"" : "-"));
-        }
-        OutputEntry points = model.newInstance(OutputEntry.class);
-        points.setId("OutputEntry_hubspot_points");
-        points.setText(text(model, "5"));
-        OutputEntry reason = model.newInstance(OutputEntry.class);
-        reason.setId("OutputEntry_hubspot_reason");
-        reason.setText(text(model, "\"Uses HubSpot: our integration sells\""));
-        hubspot.getOutputEntries().add(points);
-        hubspot.getOutputEntries().add(reason);
-        table.getRules().add(hubspot);
-        return Dmn.convertToString(model);
-    }
-
-    private static InputEntry entry(DmnModelInstance model, String id, String value) {
-        InputEntry entry = model.newInstance(InputEntry.class);
-        entry.setId(id);
-        entry.setText(text(model, value));
-        return entry;
-    }
-
-    private static Text text(DmnModelInstance model, String value) {
-        Text text = model.newInstance(Text.class);
-        text.setTextContent(value);
-        return text;
-    }
-
     private void deploy(String dmn) {
         repositoryService.createDeployment().name("lead-fields-it").addInputStream("lead-fit.dmn",
                 new ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8))).deploy();
-    }
-
-    private static String resource(String path) throws IOException {
-        try (InputStream in = LeadFieldsIT.class.getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
