@@ -9,7 +9,15 @@ package io.leadjourney.engagement;
  * @param email      the e-mail of a lead or of a visitor who is not a lead yet
  * @param type       a behaviour the {@code engagement-points} table names ({@link Behaviours})
  * @param occurredAt ISO-8601 instant, e.g. {@code 2026-11-20T10:15:00Z}
+ * @param secondsOnPage how long the lead stayed on the page (0 to 86,400); with page, asset and campaign, details
+ *                   the points table may score ({@link Behaviour})
  */
 public record BatchEvent(String eventId, Long leadId, String email, String type, String occurredAt, String page,
-                         String asset, String campaign) {
+                         String asset, String campaign, Integer secondsOnPage) {
+
+    /** An event without the seconds on page. */
+    public BatchEvent(String eventId, Long leadId, String email, String type, String occurredAt, String page,
+                      String asset, String campaign) {
+        this(eventId, leadId, email, type, occurredAt, page, asset, campaign, null);
+    }
 }

@@ -27,6 +27,7 @@ public class EngagementEvent {
     private String page;
     private String asset;
     private String campaign;
+    private Integer secondsOnPage;
 
     protected EngagementEvent() {
     }
@@ -48,4 +49,5 @@ public class EngagementEvent {
     public String getPage() { return page; }
     public String getAsset() { return asset; }
     public String getCampaign() { return campaign; }
+    public Integer getSecondsOnPage() { return secondsOnPage; }
 }

@@ -13,19 +13,33 @@ import java.util.stream.Collectors;
 
 public interface EngagementEventRepository extends JpaRepository<EngagementEvent, Long> {
 
-    /** What these leads did before {@code before}: {@code [leadId, type, Instant]} rows. */
-    @Query("select e.leadId, e.eventType, e.occurredAt from EngagementEvent e"
-            + " where e.leadId in :leadIds and e.occurredAt < :before")
+    /**
+     * What these leads did before {@code before}: {@code [leadId, type, Instant, page, asset, campaign,
+     * secondsOnPage]} rows ({@link #behaviourOf}).
+     */
+    @Query("select e.leadId, e.eventType, e.occurredAt, e.page, e.asset, e.campaign, e.secondsOnPage"
+            + " from EngagementEvent e where e.leadId in :leadIds and e.occurredAt < :before")
     List<Object[]> typesAndTimesBefore(Collection<Long> leadIds, java.time.Instant before);
 
-    /** Everything these leads did: {@code [leadId, type, Instant]} rows. */
-    @Query("select e.leadId, e.eventType, e.occurredAt from EngagementEvent e where e.leadId in :leadIds")
+    /** Everything these leads did: rows as {@link #typesAndTimesBefore}. */
+    @Query("select e.leadId, e.eventType, e.occurredAt, e.page, e.asset, e.campaign, e.secondsOnPage"
+            + " from EngagementEvent e where e.leadId in :leadIds")
     List<Object[]> typesAndTimesOf(Collection<Long> leadIds);
 
-    /** How many events of each type these leads had since {@code since}: {@code [leadId, type, Long]}. */
-    @Query("select e.leadId, e.eventType, count(e) from EngagementEvent e"
-            + " where e.leadId in :leadIds and e.occurredAt >= :since group by e.leadId, e.eventType")
+    /**
+     * How many events of each behaviour these leads had since {@code since}: {@code [leadId, type, Long, page,
+     * asset, campaign, secondsOnPage]} rows.
+     */
+    @Query("select e.leadId, e.eventType, count(e), e.page, e.asset, e.campaign, e.secondsOnPage"
+            + " from EngagementEvent e where e.leadId in :leadIds and e.occurredAt >= :since"
+            + " group by e.leadId, e.eventType, e.page, e.asset, e.campaign, e.secondsOnPage")
     List<Object[]> countsSince(Collection<Long> leadIds, java.time.Instant since);
+
+    /** The behaviour of a row of {@link #typesAndTimesBefore}, {@link #typesAndTimesOf} or {@link #countsSince}. */
+    static Behaviour behaviourOf(Object[] row) {
+        return Behaviour.reported((String) row[1], (String) row[3], (String) row[4], (String) row[5],
+                (Integer) row[6]);
+    }
 
     /** Whether the lead did anything we learnt of after {@code since} (by when we received it). */
     boolean existsByLeadIdAndReceivedAtAfter(Long leadId, java.time.Instant since);

@@ -45,8 +45,9 @@ public class EngagementService {
         // Locks the lead first, so events for one lead are counted one after the other.
         Lead lead = leads.lock(leadId);
         LeadRequalification.Change change = requalification.begin(List.of(lead));
-        long eventId = rows.insert(leadId, type, input.occurredAt(), Instant.now(clock));
-        change.add(leadId, type, input.occurredAt());
+        long eventId = rows.insert(leadId, type, input, Instant.now(clock));
+        change.add(leadId, Behaviour.reported(type, input.page(), input.asset(), input.campaign(),
+                input.secondsOnPage()), input.occurredAt());
         metrics.count(LeadJourneyMetrics.EVENTS_INGESTED, 1, "via", "single");
         LeadRequalification.Outcome outcome = change.finish().get(leadId);
         return new EngagementResult(leadId, eventId, outcome.card().engagementScore(),

@@ -46,6 +46,7 @@ public class EventBatchService {
     static final int MAX_EMAIL = 254;
     static final int MAX_PAGE = 500;
     static final int MAX_CAMPAIGN = 200;
+    static final int MAX_SECONDS = 86_400;
     private static final String EXISTING_KEYS = "select event_key from engagement_event where event_key = any (?)";
 
     private final JdbcTemplate jdbc;
@@ -135,7 +136,9 @@ public class EventBatchService {
         insert(rows);
         metrics.count(LeadJourneyMetrics.EVENTS_INGESTED, rows.size(), "via", "batch");
         rows.stream().filter(row -> row.leadId() != null).forEach(row -> change.add(row.leadId(),
-                row.checked().type(), row.checked().occurredAt()));
+                Behaviour.reported(row.checked().type(), row.checked().event().page(), row.checked().event().asset(),
+                        row.checked().event().campaign(), row.checked().event().secondsOnPage()),
+                row.checked().occurredAt()));
         change.finish();
 
         List<Item> report = Arrays.asList(items);
@@ -185,6 +188,9 @@ public class EventBatchService {
         if (tooLong(event.campaign(), MAX_CAMPAIGN)) {
             return "campaign: at most " + MAX_CAMPAIGN + " characters";
         }
+        if (event.secondsOnPage() != null && (event.secondsOnPage() < 0 || event.secondsOnPage() > MAX_SECONDS)) {
+            return "secondsOnPage: from 0 to " + MAX_SECONDS;
+        }
         return null;
     }
 
@@ -215,6 +221,7 @@ public class EventBatchService {
             statement.setString(7, event.page());
             statement.setString(8, event.asset());
             statement.setString(9, event.campaign());
+            statement.setObject(10, event.secondsOnPage());
         });
     }
 

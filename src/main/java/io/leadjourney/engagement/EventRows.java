@@ -16,7 +16,7 @@ import static io.leadjourney.system.SqlTime.utc;
 class EventRows {
 
     static final String INSERT = "insert into engagement_event (lead_id, event_type, occurred_at, received_at,"
-            + " event_key, email, page, asset, campaign) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " event_key, email, page, asset, campaign, seconds_on_page) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -24,18 +24,21 @@ class EventRows {
         this.jdbc = jdbc;
     }
 
-    /** Stores one event of a known lead and returns its id. */
-    long insert(long leadId, String type, Instant occurredAt, Instant receivedAt) {
+    /** Stores one event of a known lead, its details as the sender gave them, and returns its id. */
+    long insert(long leadId, String type, NewEngagementEvent event, Instant receivedAt) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(INSERT, new String[]{"id"});
             statement.setLong(1, leadId);
             statement.setString(2, type);
-            statement.setObject(3, utc(occurredAt));
+            statement.setObject(3, utc(event.occurredAt()));
             statement.setObject(4, utc(receivedAt));
-            for (int column = 5; column <= 9; column++) {
-                statement.setString(column, null);
-            }
+            statement.setString(5, null);
+            statement.setString(6, null);
+            statement.setString(7, event.page());
+            statement.setString(8, event.asset());
+            statement.setString(9, event.campaign());
+            statement.setObject(10, event.secondsOnPage());
             return statement;
         }, key);
         return Objects.requireNonNull(key.getKey(), "the database returned no event id").longValue();

@@ -1,5 +1,6 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.engagement.Behaviour;
 import io.leadjourney.engagement.EngagementEventRepository;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
@@ -94,8 +95,8 @@ public class LeadRequalification {
         }
 
         /** One new event of a lead in this change, already stored by the caller. */
-        public void add(long leadId, String type, Instant occurredAt) {
-            scores.add(leadId, type, occurredAt);
+        public void add(long leadId, Behaviour behaviour, Instant occurredAt) {
+            scores.add(leadId, behaviour, occurredAt);
         }
 
         /** Rescores every lead of the change, stores the scores, then reacts to each lead that qualifies. */

@@ -1,5 +1,7 @@
 package io.leadjourney.scoring;
 
+import io.leadjourney.engagement.Behaviour;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,16 +102,18 @@ final class EngagementCalculator {
     }
 
     /**
-     * @param rulesByType the points rules of each event type (a type may match several rules)
+     * @param rulesByType the points rules of each behaviour ({@link Behaviour#key()}; one may match several rules)
      * @param capOf       the cap of a group, or null for none
      */
     Result calculate(Collection<Tally> tallies, Map<String, List<Rule>> rulesByType,
                      Function<String, Integer> capOf) {
         Map<String, EngagementLine> lines = new LinkedHashMap<>();
         for (Tally tally : tallies) {
+            // A tally is of one behaviour, with its details; the receipt names the behaviour and the rule's reason.
+            String type = Behaviour.parse(tally.eventType()).type();
             for (Rule rule : rulesByType.getOrDefault(tally.eventType(), List.of())) {
-                lines.merge(rule.group() + "|" + tally.eventType() + "|" + rule.reason(),
-                        new EngagementLine(rule.group(), tally.eventType(), rule.reason(), tally.events(),
+                lines.merge(rule.group() + "|" + type + "|" + rule.reason(),
+                        new EngagementLine(rule.group(), type, rule.reason(), tally.events(),
                                 rule.points(), rule.points() * tally.weight()),
                         EngagementLine::plus);
             }

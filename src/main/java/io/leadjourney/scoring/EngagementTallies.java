@@ -62,8 +62,10 @@ class EngagementTallies {
                             (a, b) -> a.plus(b.events(), b.weight()));
         }
 
+        /** Adds a tally to the lead's (two rows of one behaviour, spelled differently by their senders, are one). */
         private void put(long leadId, Tally tally) {
-            byLead.computeIfAbsent(leadId, id -> new LinkedHashMap<>()).put(tally.eventType(), tally);
+            byLead.computeIfAbsent(leadId, id -> new LinkedHashMap<>()).merge(tally.eventType(), tally,
+                    (a, b) -> a.plus(b.events(), b.weight()));
         }
 
         /** Gives each lead its tally as of now, for {@link LeadScoreStore} to store with the score. */
@@ -90,7 +92,8 @@ class EngagementTallies {
             for (List<Long> chunk : Chunks.of(leads.stream().map(Lead::getId).toList())) {
                 for (Object[] row : events.countsSince(chunk, calculator.windowStart(now))) {
                     int count = ((Number) row[2]).intValue();
-                    snapshot.put((Long) row[0], new Tally((String) row[1], count, count));
+                    snapshot.put((Long) row[0], new Tally(EngagementEventRepository.behaviourOf(row).key(), count,
+                            count));
                 }
             }
             return snapshot;
@@ -109,7 +112,8 @@ class EngagementTallies {
             Map<Long, List<EngagementCalculator.Event>> eventsByLead = new HashMap<>();
             for (Object[] row : events.typesAndTimesOf(chunk)) {
                 eventsByLead.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
-                        .add(new EngagementCalculator.Event((String) row[1], (Instant) row[2]));
+                        .add(new EngagementCalculator.Event(EngagementEventRepository.behaviourOf(row).key(),
+                                (Instant) row[2]));
             }
             eventsByLead.forEach((leadId, leadEvents) -> calculator.tally(leadEvents, now)
                     .forEach(tally -> snapshot.put(leadId, tally)));

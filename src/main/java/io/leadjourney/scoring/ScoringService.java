@@ -1,6 +1,7 @@
 package io.leadjourney.scoring;
 
 import io.leadjourney.decision.DecisionEvaluator;
+import io.leadjourney.engagement.Behaviour;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.lead.Lead;
@@ -82,8 +83,8 @@ public class ScoringService {
         }
 
         /** One new event of the lead (already stored by the caller). */
-        public void add(long leadId, String type, Instant occurredAt) {
-            snapshot.add(leadId, type, occurredAt);
+        public void add(long leadId, Behaviour behaviour, Instant occurredAt) {
+            snapshot.add(leadId, behaviour.key(), occurredAt);
         }
 
         /** Scores the lead and gives it the new score; {@link #save} stores it. */
@@ -164,8 +165,9 @@ public class ScoringService {
 
         Map<String, List<EngagementCalculator.Rule>> rulesByType = new HashMap<>();
         for (Tally tally : leadTallies) {
-            rulesByType.computeIfAbsent(tally.eventType(), type -> {
-                DecisionOutcome points = decisions.evaluate(DecisionKeys.ENGAGEMENT_POINTS, Map.of("eventType", type));
+            rulesByType.computeIfAbsent(tally.eventType(), key -> {
+                DecisionOutcome points = decisions.evaluate(DecisionKeys.ENGAGEMENT_POINTS,
+                        Behaviour.parse(key).inputs());
                 versions.put(points.decisionKey(), points.version());
                 return points.rules().stream().map(rule -> new EngagementCalculator.Rule(
                         stringOutput(rule, OUT_GROUP), stringOutput(rule, OUT_REASON), intOutput(rule, OUT_POINTS)))

@@ -125,7 +125,7 @@ public class WhatIfService {
         for (List<Long> chunk : Chunks.of(ids)) {
             for (Object[] row : events.typesAndTimesBefore(chunk, end)) {
                 byLead.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(new EngagementCalculator.Event(
-                        (String) row[1], (Instant) row[2]));
+                        EngagementEventRepository.behaviourOf(row).key(), (Instant) row[2]));
             }
         }
         byLead.values().forEach(list -> list.sort(Comparator.comparing(EngagementCalculator.Event::occurredAt)));

@@ -58,6 +58,45 @@ class BehavioursIT extends IntegrationTest {
         assertThat(event(lead, "EMAIL_FORWARDED").getBody().get("engagementScore").asInt()).isEqualTo(40);
     }
 
+    /** The points table sees the asset and the seconds on page: its example rules make them worth more. */
+    @Test
+    void aSpecificAssetOrALongLookIsWorthMoreAsTheTableSays() {
+        long generic = lead("any-download");
+        assertThat(detailed(generic, "CONTENT_DOWNLOADED", Map.of("asset", "pricing-sheet")).get("engagementScore")
+                .asInt()).isEqualTo(10);
+        long analysis = lead("analysis");
+        assertThat(detailed(analysis, "CONTENT_DOWNLOADED", Map.of("asset", " Competitive-Analysis ",
+                "campaign", "Q4 launch")).get("engagementScore").asInt()).as("10 for a download, 10 for this one")
+                .isEqualTo(20);
+        assertThat(detailed(analysis, "PRICING_PAGE_VISITED", Map.of("page", "/pricing", "secondsOnPage", 95))
+                .get("engagementScore").asInt()).as("15 for the pricing page, 5 for a minute on it").isEqualTo(40);
+        assertThat(detailed(analysis, "PRICING_PAGE_VISITED", Map.of("page", "/pricing", "secondsOnPage", 12))
+                .get("engagementScore").asInt()).as("a glance is the page's 15").isEqualTo(55);
+        assertThat(get(INTEGRATION, "/api/leads/" + analysis + "/score").getBody().toString())
+                .contains("Downloaded the competitive analysis").contains("Spent a minute or more on the pricing page");
+
+        JsonNode batch = post(INTEGRATION, "/api/events", Map.of("events", List.of(Map.of("eventId",
+                "analysis-" + generic, "leadId", generic, "type", "CONTENT_DOWNLOADED", "asset",
+                "competitive-analysis", "occurredAt", Instant.now().toString())))).getBody();
+        assertThat(batch.get("accepted").asInt()).as("report %s", batch).isEqualTo(1);
+        assertThat(get(INTEGRATION, "/api/leads/" + generic + "/score").getBody().get("engagementScore").asInt())
+                .as("the content group's cap of 30").isEqualTo(30);
+
+        ResponseEntity<JsonNode> negative = post(INTEGRATION, "/api/leads/" + generic + "/events", Map.of("type",
+                "PRICING_PAGE_VISITED", "occurredAt", Instant.now().toString(), "secondsOnPage", -1));
+        assertThat(negative.getStatusCode().value()).isEqualTo(400);
+        assertThat(negative.getBody().get("errors").findValuesAsText("field")).containsExactly("secondsOnPage");
+    }
+
+    private JsonNode detailed(long lead, String type, Map<String, Object> details) {
+        Map<String, Object> event = new java.util.HashMap<>(details);
+        event.put("type", type);
+        event.put("occurredAt", Instant.now().toString());
+        ResponseEntity<JsonNode> answer = post(INTEGRATION, "/api/leads/" + lead + "/events", event);
+        assertThat(answer.getStatusCode().value()).as("answer %s", answer.getBody()).isEqualTo(200);
+        return answer.getBody();
+    }
+
     @Test
     void aBehaviourAProcessOwnerAddsIsTakenAndScoredOnTheNextEvent() throws IOException {
         long lead = lead("podcast");
@@ -69,6 +108,10 @@ class BehavioursIT extends IntegrationTest {
                       <rule id="Rule_podcast">
                         <description>Listened to our podcast</description>
                         <inputEntry id="InputEntry_podcast"><text>"PODCAST_LISTENED"</text></inputEntry>
+                        <inputEntry id="InputEntry_podcast_page"><text>-</text></inputEntry>
+                        <inputEntry id="InputEntry_podcast_asset"><text>-</text></inputEntry>
+                        <inputEntry id="InputEntry_podcast_campaign"><text>-</text></inputEntry>
+                        <inputEntry id="InputEntry_podcast_seconds"><text>-</text></inputEntry>
                         <outputEntry id="OutputEntry_podcast_points"><text>7</text></outputEntry>
                         <outputEntry id="OutputEntry_podcast_group"><text>"content"</text></outputEntry>
                         <outputEntry id="OutputEntry_podcast_reason"><text>"Listened to the podcast"</text></outputEntry>
