@@ -17,6 +17,7 @@ public final class DecisionKeys {
     public static final String ACCEPTANCE_FLOOR = "acceptance-floor";
     public static final String MQL_COMMITMENT = "mql-commitment";
     public static final String LEAD_FIELDS = "lead-fields";
+    public static final String ENGAGEMENT_DECAY = "engagement-decay";
 
     private DecisionKeys() {
     }

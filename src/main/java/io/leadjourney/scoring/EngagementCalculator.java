@@ -34,14 +34,14 @@ final class EngagementCalculator {
     record Event(String type, Instant occurredAt) {
     }
 
-    private final ScoringProperties.Decay decay;
+    private final EngagementDecay.Decay decay;
     private final Duration halfLife;
     private final Duration window;
 
-    EngagementCalculator(ScoringProperties properties) {
-        this.decay = properties.decay();
-        this.halfLife = properties.halfLife();
-        this.window = properties.window();
+    EngagementCalculator(EngagementDecay rule) {
+        this.decay = rule.decay();
+        this.halfLife = rule.halfLife();
+        this.window = rule.window();
     }
 
     /** How much of an event's points still count at {@code now}. */
@@ -59,7 +59,7 @@ final class EngagementCalculator {
 
     /** Whether a tally stored at one moment can be brought forward to a later one; not for a sliding window. */
     boolean carriesForward() {
-        return decay != ScoringProperties.Decay.WINDOW;
+        return decay != EngagementDecay.Decay.WINDOW;
     }
 
     /** The factor that brings a weight stored at {@code from} forward to {@code to} ({@link #carriesForward}). */
@@ -67,13 +67,13 @@ final class EngagementCalculator {
         if (!carriesForward()) {
             throw new IllegalStateException("A " + decay + " weight cannot be carried forward");
         }
-        if (decay == ScoringProperties.Decay.NONE || !to.isAfter(from)) {
+        if (decay == EngagementDecay.Decay.NONE || !to.isAfter(from)) {
             return 1.0;
         }
         return Math.pow(0.5, (double) Duration.between(from, to).toSeconds() / halfLife.toSeconds());
     }
 
-    /** The start of the sliding window at {@code now}, for {@link ScoringProperties.Decay#WINDOW}. */
+    /** The start of the sliding window at {@code now}, for {@link EngagementDecay.Decay#WINDOW}. */
     Instant windowStart(Instant now) {
         return now.minus(window);
     }

@@ -1,6 +1,7 @@
 package io.leadjourney.scoring;
 
 import io.leadjourney.engagement.EngagementEventRepository;
+import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.system.Chunks;
 import org.springframework.stereotype.Component;
@@ -27,24 +28,30 @@ class EngagementTallies {
     private static final String FIELDS = " ";
 
     private final EngagementEventRepository events;
-    private final EngagementCalculator calculator;
+    private final DecisionEvaluator decisions;
 
-    EngagementTallies(EngagementEventRepository events, ScoringProperties properties) {
+    EngagementTallies(EngagementEventRepository events, DecisionEvaluator decisions) {
         this.events = events;
-        this.calculator = new EngagementCalculator(properties);
+        this.decisions = decisions;
     }
 
+    /**
+     * Arithmetic with the decay the deployed {@code engagement-decay.dmn} says; a tally stored under another one
+     * has another basis and is rebuilt from the events.
+     */
     EngagementCalculator calculator() {
-        return calculator;
+        return new EngagementCalculator(EngagementDecay.of(decisions));
     }
 
     /** The tallies of some leads weighted at one moment, with new events added. */
     final class Snapshot {
         private final Instant now;
+        private final EngagementCalculator calculator;
         private final Map<Long, Map<String, Tally>> byLead = new HashMap<>();
 
-        private Snapshot(Instant now) {
+        private Snapshot(Instant now, EngagementCalculator calculator) {
             this.now = now;
+            this.calculator = calculator;
         }
 
         Instant now() {
@@ -87,7 +94,8 @@ class EngagementTallies {
 
     /** Reads the leads' tallies weighted at {@code now}, rebuilding from the events those without a current one. */
     Snapshot read(Collection<Lead> leads, Instant now) {
-        Snapshot snapshot = new Snapshot(now);
+        EngagementCalculator calculator = calculator();
+        Snapshot snapshot = new Snapshot(now, calculator);
         if (!calculator.carriesForward()) {
             for (List<Long> chunk : Chunks.of(leads.stream().map(Lead::getId).toList())) {
                 for (Object[] row : events.countsSince(chunk, calculator.windowStart(now))) {

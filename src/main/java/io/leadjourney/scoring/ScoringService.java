@@ -50,7 +50,6 @@ public class ScoringService {
     private final EngagementTallies tallies;
     private final LeadScoreStore store;
     private final LeadFields fields;
-    private final EngagementCalculator calculator;
     private final Clock clock;
 
     ScoringService(DecisionEvaluator decisions, LeadRepository leads, LeadStageService stages,
@@ -61,7 +60,6 @@ public class ScoringService {
         this.stages = stages;
         this.tallies = tallies;
         this.store = store;
-        this.calculator = tallies.calculator();
         this.clock = clock;
     }
 
@@ -146,7 +144,7 @@ public class ScoringService {
     /** Scores a lead's events as of a moment with the given tables: what-if replays history this way. */
     ScoreCard scoreEvents(DecisionEvaluator decisions, Lead lead, List<EngagementCalculator.Event> leadEvents,
                           Instant asOf) {
-        return score(decisions, lead, calculator.tally(leadEvents, asOf), asOf);
+        return score(decisions, lead, tallies.calculator().tally(leadEvents, asOf), asOf);
     }
 
     /** Scores with the given tables: the deployed ones, or a candidate definition under review (what-if). */
@@ -175,7 +173,7 @@ public class ScoringService {
             });
         }
         Map<String, Optional<Integer>> caps = new HashMap<>();
-        EngagementCalculator.Result engagement = calculator.calculate(leadTallies, rulesByType,
+        EngagementCalculator.Result engagement = tallies.calculator().calculate(leadTallies, rulesByType,
                 group -> caps.computeIfAbsent(group, g -> {
                     DecisionOutcome cap = decisions.evaluate(DecisionKeys.ENGAGEMENT_CAPS, Map.of("scoreGroup", g));
                     versions.put(cap.decisionKey(), cap.version());

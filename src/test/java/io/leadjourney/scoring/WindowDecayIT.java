@@ -1,14 +1,21 @@
 package io.leadjourney.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadjourney.DmnEdit;
 import io.leadjourney.IntegrationTest;
+import io.leadjourney.decision.DecisionKeys;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import io.leadjourney.engagement.BatchEvent;
 import io.leadjourney.engagement.EventBatchService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +23,31 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With {@code decay: WINDOW} only the last 90 days count, in full; nothing is carried on the lead row. */
-@TestPropertySource(properties = {"leadjourney.scoring.decay=WINDOW", "leadjourney.scoring.window=P90D"})
+/**
+ * A process owner deploys {@code engagement-decay.dmn} with {@code WINDOW}: only the last 90 days count, in full;
+ * nothing is carried on the lead row. The shipped half-life is deployed again after.
+ */
 class WindowDecayIT extends IntegrationTest {
+
+    @Autowired
+    private RepositoryService repositoryService;
+
+    @BeforeEach
+    void aProcessOwnerDeploysAWindow() throws IOException {
+        deploy(DmnEdit.shipped(DecisionKeys.ENGAGEMENT_DECAY).replace("<text>\"HALF_LIFE\"</text>",
+                "<text>\"WINDOW\"</text>"));
+    }
+
+    @AfterEach
+    void theShippedHalfLifeAgain() throws IOException {
+        deploy(DmnEdit.shipped(DecisionKeys.ENGAGEMENT_DECAY));
+    }
+
+    private void deploy(String dmn) {
+        assertThat(dmn).contains("P90D");
+        repositoryService.createDeployment().name("window-decay-it").addInputStream(DecisionKeys.ENGAGEMENT_DECAY
+                + ".dmn", new ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8))).deploy();
+    }
 
     @Autowired
     private EventBatchService batches;
