@@ -16,8 +16,6 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +37,6 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
     private final DmnEngine dmnEngine;
     private final SystemAuthentication system;
     private final ScoringProperties properties;
-    private final Clock clock;
     private final Map<String, Parsed> latest = new ConcurrentHashMap<>();
     /** Results per table version and inputs: scoring tables are pure functions of their inputs. */
     private final Map<ResultKey, DecisionOutcome> results = java.util.Collections.synchronizedMap(
@@ -60,17 +57,17 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
     /** The vocabulary of a column, per table version. */
     private final Map<ColumnKey, Set<String>> columns = new ConcurrentHashMap<>();
 
-    private record Parsed(String definitionId, int version, DmnDecision decision, Instant checkedAt) {
+    /** @param checkedAt {@link System#nanoTime()} of the last look at the latest version */
+    private record Parsed(String definitionId, int version, DmnDecision decision, long checkedAt) {
     }
 
     CamundaDecisionEvaluator(RepositoryService repositoryService, SystemAuthentication system,
-                             ScoringProperties properties, Clock clock) {
+                             ScoringProperties properties) {
         this.repositoryService = repositoryService;
         // A standalone DMN engine: the process engine's own would write decision history on every evaluation.
         this.dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         this.system = system;
         this.properties = properties;
-        this.clock = clock;
     }
 
     @Override
@@ -146,9 +143,10 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
     }
 
     private Parsed latest(String key) {
-        Instant now = Instant.now(clock);
+        // A monotonic timer: the business clock may be moved (tests, a clock correction) and is no cache's measure.
+        long now = System.nanoTime();
         Parsed cached = latest.get(key);
-        if (cached != null && cached.checkedAt().plus(properties.decisionRefresh()).isAfter(now)) {
+        if (cached != null && now - cached.checkedAt() < properties.decisionRefresh().toNanos()) {
             return cached;
         }
         Parsed fresh = system.call(() -> {
