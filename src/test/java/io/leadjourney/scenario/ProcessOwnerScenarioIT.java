@@ -3,8 +3,11 @@ package io.leadjourney.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.DmnEdit;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +17,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sales ops changes a rule in Modeler, deploys it, and the next lead follows: no release, no restart. */
+/**
+ * Sales ops changes a rule in Modeler, deploys it, and the next lead follows: no release, no restart. Marketing
+ * and sales sign the definition each quarter.
+ */
 class ProcessOwnerScenarioIT extends Scenario {
 
     @Autowired
@@ -51,6 +57,101 @@ class ProcessOwnerScenarioIT extends Scenario {
         } finally {
             deploy(shipped);
         }
+    }
+
+    /**
+     * Given marketing starts a podcast, when on Monday at 10:00 sales ops adds PODCAST_LISTENED (20 points) to
+     * engagement-points.dmn and deploys it, then a nurtured lead that listens on Tuesday at 11:00 is scored for it,
+     * and when it looks at the pricing page at 11:30 it qualifies and goes back to sales.
+     */
+    @Test
+    void aBehaviourSalesOpsAddsBringsANurturedLeadBackToSales() throws IOException {
+        at("2027-03-01T09:00");
+        long id = captureLead(Map.of("email", uniqueEmail("listener"), "firstName", "Lis", "company", "Tener GmbH",
+                "employees", 20, "role", "CTO", "industry", "Software"));
+        runDueJobs(id);
+        assertThat(stageOf(id)).isEqualTo("NURTURE");
+        String shipped = DmnEdit.shipped("engagement-points");
+        String firstRule = "      <rule id=\"Rule_engagement_points_1\">";
+        assertThat(shipped).contains(firstRule);
+        at("2027-03-01T10:00");
+        deployPoints(shipped.replace(firstRule, """
+                      <rule id="Rule_podcast">
+                        <description>An episode of our podcast listened to the end</description>
+                        <inputEntry id="InputEntry_podcast_type"><text>"PODCAST_LISTENED"</text></inputEntry>
+                        <inputEntry id="InputEntry_podcast_page"><text>-</text></inputEntry>
+                        <inputEntry id="InputEntry_podcast_asset"><text>-</text></inputEntry>
+                        <inputEntry id="InputEntry_podcast_campaign"><text>-</text></inputEntry>
+                        <inputEntry id="InputEntry_podcast_seconds"><text>-</text></inputEntry>
+                        <outputEntry id="OutputEntry_podcast_points"><text>20</text></outputEntry>
+                        <outputEntry id="OutputEntry_podcast_group"><text>"content"</text></outputEntry>
+                        <outputEntry id="OutputEntry_podcast_reason"><text>"Listened to a podcast episode"</text></outputEntry>
+                      </rule>
+                """ + firstRule));
+        try {
+            at("2027-03-02T11:00");
+            JsonNode listened = event(id, "PODCAST_LISTENED");
+            assertThat(listened.get("engagementScore").asInt()).isEqualTo(20);
+            assertThat(listened.get("stage").asText()).as("not enough on its own").isEqualTo("NURTURE");
+            at("2027-03-02T11:30");
+            assertThat(event(id, "PRICING_PAGE_VISITED").get("reengaged").asBoolean()).isTrue();
+            runDueJobs(id);
+            assertThat(stageOf(id)).isEqualTo("MQL");
+            assertThat(timeline(id)).anyMatch(line -> line.startsWith("Tue 2 Mar 11:30") && line.contains("-> MQL"));
+            assertThat(get(INTEGRATION, "/api/leads/" + id + "/score").getBody().toString())
+                    .contains("Listened to a podcast episode");
+        } finally {
+            deployPoints(shipped);
+        }
+    }
+
+    /**
+     * Given the quarter begins on Thursday 1 April at 08:00, then both sides get a task to confirm the definition in
+     * use; marketing signs that morning, sales on Friday afternoon, and the receipt of a lead captured the next
+     * Monday names both and the Friday they completed it.
+     */
+    @Test
+    void eachQuarterMarketingAndSalesSignTheDefinitionInUseAndReceiptsSayWhen() {
+        at("2027-04-01T08:00");
+        Job quarter = managementService.createJobQuery().processDefinitionKey("definition-review").timers()
+                .singleResult();
+        managementService.executeJob(quarter.getId());
+        long review = jdbc.queryForObject("select max(id) from definition_review where opened_by = 'system'",
+                Long.class);
+        at("2027-04-01T10:00");
+        sign(review, "UserTask_MarketingSigns", "marketing", "marketingDecision");
+        at("2027-04-02T15:00");
+        sign(review, "UserTask_SalesSigns", "manager", "salesDecision");
+
+        at("2027-04-05T09:00");
+        long id = lead("receipt", "None");
+        JsonNode signature = findBy(get(INTEGRATION, "/api/leads/" + id + "/score").getBody().get("signatures"),
+                "table", "mql-qualification");
+        System.out.println("Signature on the receipt of lead " + id + ": " + signature);
+        assertThat(signature.get("marketing").asText()).isEqualTo("marketing");
+        assertThat(signature.get("sales").asText()).isEqualTo("manager");
+        assertThat(signature.get("signedAt").asText()).isEqualTo("2027-04-02T15:00:00Z");
+    }
+
+    private void sign(long review, String taskKey, String user, String decision) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(review))
+                .taskDefinitionKey(taskKey).singleResult();
+        asUser(user, () -> {
+            taskService.claim(task.getId(), user);
+            taskService.complete(task.getId(), Map.of(decision, "SIGN"));
+        });
+    }
+
+    private JsonNode event(long id, String type) {
+        ResponseEntity<JsonNode> answer = post(INTEGRATION, "/api/leads/" + id + "/events",
+                Map.of("type", type, "occurredAt", now().toString()));
+        assertThat(answer.getStatusCode().value()).as("event answer %s", answer.getBody()).isEqualTo(200);
+        return answer.getBody();
+    }
+
+    private void deployPoints(String dmn) {
+        repositoryService.createDeployment().name("process-owner-scenario").addInputStream("engagement-points.dmn",
+                new ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8))).deploy();
     }
 
     private long lead(String who, String crm) {
