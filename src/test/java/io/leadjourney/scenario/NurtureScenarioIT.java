@@ -136,13 +136,6 @@ class NurtureScenarioIT extends Scenario {
                 "wantsContact", true);
     }
 
-    private JsonNode event(long id, String type) {
-        ResponseEntity<JsonNode> answer = post(INTEGRATION, "/api/leads/" + id + "/events",
-                Map.of("type", type, "occurredAt", now().toString()));
-        assertThat(answer.getStatusCode().value()).as("event answer %s", answer.getBody()).isEqualTo(200);
-        return answer.getBody();
-    }
-
     private Job inactivityTimer(long id) {
         return managementService.createJobQuery().processInstanceId(journeyOf(id).getId())
                 .activityId(EVENT_NURTURE_INACTIVE).timers().singleResult();

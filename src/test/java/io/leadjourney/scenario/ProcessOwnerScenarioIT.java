@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.ResponseEntity;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -140,13 +139,6 @@ class ProcessOwnerScenarioIT extends Scenario {
             taskService.claim(task.getId(), user);
             taskService.complete(task.getId(), Map.of(decision, "SIGN"));
         });
-    }
-
-    private JsonNode event(long id, String type) {
-        ResponseEntity<JsonNode> answer = post(INTEGRATION, "/api/leads/" + id + "/events",
-                Map.of("type", type, "occurredAt", now().toString()));
-        assertThat(answer.getStatusCode().value()).as("event answer %s", answer.getBody()).isEqualTo(200);
-        return answer.getBody();
     }
 
     private void deployPoints(String dmn) {

@@ -1,5 +1,6 @@
 package io.leadjourney.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.IntegrationTest;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +9,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -20,6 +22,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A lead's weeks on one clock for the engine and the application: Camunda's {@code ClockUtil}, which the
@@ -74,6 +79,14 @@ abstract class Scenario extends IntegrationTest {
 
     static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** The lead does something, now on the one clock; answers what the API answered. */
+    JsonNode event(long id, String type) {
+        ResponseEntity<JsonNode> answer = post(INTEGRATION, "/api/leads/" + id + "/events",
+                Map.of("type", type, "occurredAt", now().toString()));
+        assertThat(answer.getStatusCode().value()).as("event answer %s", answer.getBody()).isEqualTo(200);
+        return answer.getBody();
     }
 
     /** What happened to the lead, in order: stage changes, notifications and breaches. Printed for the reader. */
