@@ -1,5 +1,7 @@
 package io.leadjourney.decision;
 
+import java.util.List;
+
 /** Ids of the DMN tables in {@code bpmn/}, each equal to its file name. */
 public final class DecisionKeys {
 
@@ -18,6 +20,10 @@ public final class DecisionKeys {
     public static final String MQL_COMMITMENT = "mql-commitment";
     public static final String LEAD_FIELDS = "lead-fields";
     public static final String ENGAGEMENT_DECAY = "engagement-decay";
+
+    /** The tables of the qualified-lead definition: what a what-if forecasts and a review signs. */
+    public static final List<String> DEFINITION = List.of(LEAD_FIT, ENGAGEMENT_POINTS, ENGAGEMENT_CAPS, LEAD_GRADE,
+            MQL_QUALIFICATION);
 
     private DecisionKeys() {
     }

@@ -81,10 +81,10 @@ public class LeadFields {
      * @throws InvalidFieldException naming {@code customFields.<name>} for an undeclared field or a wrong value
      */
     String merged(String stored, Map<String, Object> given) {
-        Map<String, Object> values = new TreeMap<>(read(stored));
         if (given == null || given.isEmpty()) {
             return stored;
         }
+        Map<String, Object> values = new TreeMap<>(read(stored));
         Map<String, Field> declared = new LinkedHashMap<>();
         declared().forEach(field -> declared.put(field.name(), field));
         given.forEach((name, value) -> {

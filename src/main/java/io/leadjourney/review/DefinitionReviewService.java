@@ -36,9 +36,6 @@ import static io.leadjourney.system.SqlTime.utc;
 public class DefinitionReviewService {
 
     private static final Logger log = LoggerFactory.getLogger(DefinitionReviewService.class);
-    /** The tables that make the qualified-lead definition; a review signs the versions in use of each. */
-    static final List<String> DEFINITION = List.of(DecisionKeys.LEAD_FIT, DecisionKeys.ENGAGEMENT_POINTS,
-            DecisionKeys.ENGAGEMENT_CAPS, DecisionKeys.LEAD_GRADE, DecisionKeys.MQL_QUALIFICATION);
     static final String SIGN = "SIGN";
     static final int MAX_CANDIDATE = 1_000_000;
 
@@ -76,15 +73,15 @@ public class DefinitionReviewService {
         } else {
             if (candidateName == null || !candidateName.toLowerCase().endsWith(".dmn")) {
                 throw new InvalidFieldException("file", "must be a DMN file (.dmn) of the definition's tables "
-                        + DEFINITION);
+                        + DecisionKeys.DEFINITION);
             }
             if (candidate.length > MAX_CANDIDATE) {
                 throw new InvalidFieldException("file", "may be at most " + MAX_CANDIDATE + " bytes");
             }
             WhatIfReport report = whatIf.forecast(candidate, from, to, null);
-            if (!DEFINITION.containsAll(report.candidateTables())) {
-                throw new InvalidFieldException("file", "may only replace the definition's tables " + DEFINITION
-                        + "; it defines " + report.candidateTables());
+            if (!DecisionKeys.DEFINITION.containsAll(report.candidateTables())) {
+                throw new InvalidFieldException("file", "may only replace the definition's tables "
+                        + DecisionKeys.DEFINITION + "; it defines " + report.candidateTables());
             }
             forecast = summary(report);
         }
@@ -134,7 +131,7 @@ public class DefinitionReviewService {
                         .forEach(definition -> deployed.put(definition.getKey(), definition.getVersion()));
             }
             List<String> signed = new ArrayList<>();
-            for (String table : DEFINITION) {
+            for (String table : DecisionKeys.DEFINITION) {
                 int version = deployed.containsKey(table) ? deployed.get(table) : latest(table).getVersion();
                 signatures.sign(table, version, reviewId, marketingBy, salesBy, now);
                 signed.add(table + ":v" + version);
@@ -166,7 +163,7 @@ public class DefinitionReviewService {
 
     private String versionsInUse() {
         List<String> tags = new ArrayList<>();
-        for (String table : DEFINITION) {
+        for (String table : DecisionKeys.DEFINITION) {
             tags.add(table + ":v" + latest(table).getVersion());
         }
         return String.join(" ", tags);

@@ -11,12 +11,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.Period;
 
 @RestController
 class WhatIfController {
-
-    static final Period MAX_PERIOD = Period.ofYears(1);
 
     private final WhatIfService whatIf;
 
@@ -35,12 +32,6 @@ class WhatIfController {
                           @RequestParam(required = false) String source) throws IOException {
         if (file.isEmpty()) {
             throw new InvalidFieldException("file", "is empty");
-        }
-        if (!to.isAfter(from)) {
-            throw new InvalidFieldException("to", "must be after from (" + from + ")");
-        }
-        if (to.isAfter(from.plus(MAX_PERIOD))) {
-            throw new InvalidFieldException("to", "the period may be at most " + MAX_PERIOD.getYears() + " year");
         }
         return whatIf.forecast(file.getBytes(), from, to, source);
     }

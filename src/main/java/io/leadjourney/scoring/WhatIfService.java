@@ -10,12 +10,14 @@ import io.leadjourney.lead.LeadStage;
 import io.leadjourney.lead.StageTransition;
 import io.leadjourney.lead.StageTransitionRepository;
 import io.leadjourney.system.Chunks;
+import io.leadjourney.system.InvalidFieldException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -36,8 +38,8 @@ import java.util.TreeSet;
 @Service
 public class WhatIfService {
 
-    static final Set<String> SCORING_TABLES = Set.of(DecisionKeys.LEAD_FIT, DecisionKeys.ENGAGEMENT_POINTS,
-            DecisionKeys.ENGAGEMENT_CAPS, DecisionKeys.LEAD_GRADE, DecisionKeys.MQL_QUALIFICATION);
+    static final Set<String> SCORING_TABLES = Set.copyOf(DecisionKeys.DEFINITION);
+    static final Period MAX_PERIOD = Period.ofYears(1);
     static final int MAX_LISTED = 1000;
 
     private final DecisionEvaluator decisions;
@@ -57,6 +59,12 @@ public class WhatIfService {
 
     @Transactional(readOnly = true)
     public WhatIfReport forecast(byte[] candidateDmn, LocalDate from, LocalDate to, String source) {
+        if (!to.isAfter(from)) {
+            throw new InvalidFieldException("to", "must be after from (" + from + ")");
+        }
+        if (to.isAfter(from.plus(MAX_PERIOD))) {
+            throw new InvalidFieldException("to", "the period may be at most " + MAX_PERIOD.getYears() + " year");
+        }
         DecisionEvaluator.Candidate candidate = decisions.withCandidate(candidateDmn);
         Set<String> replaced = new TreeSet<>(candidate.decisionKeys());
         replaced.retainAll(SCORING_TABLES);
