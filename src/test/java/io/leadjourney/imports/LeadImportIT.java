@@ -5,17 +5,11 @@ import io.leadjourney.IntegrationTest;
 import io.leadjourney.journey.LeadJourney;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -254,19 +248,6 @@ class LeadImportIT extends IntegrationTest {
     }
 
     private ResponseEntity<JsonNode> upload(String user, String name, byte[] content, String source) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        if (source != null) {
-            form.add("source", source);
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth(user, user).exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(form, headers),
-                JsonNode.class);
+        return postFile(user, "/api/imports", name, content, source == null ? Map.of() : Map.of("source", source));
     }
 }

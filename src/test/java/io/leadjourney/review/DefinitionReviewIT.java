@@ -7,22 +7,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 import static io.leadjourney.review.DefinitionReviewProcess.*;
@@ -147,18 +139,9 @@ class DefinitionReviewIT extends IntegrationTest {
     }
 
     private ResponseEntity<JsonNode> upload(String user, String name, byte[] content) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth(user, user).exchange("/api/definition/reviews?from=" + today.minusDays(30)
-                + "&to=" + today.plusDays(1), HttpMethod.POST, new HttpEntity<>(form, headers), JsonNode.class);
+        return postFile(user, "/api/definition/reviews?from=" + today.minusDays(30) + "&to=" + today.plusDays(1),
+                name, content, Map.of());
     }
 
     private static String resource(String path) throws IOException {

@@ -3,14 +3,7 @@ package io.leadjourney.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,22 +40,11 @@ class WhatIfIT extends IntegrationTest {
     }
 
     private ResponseEntity<JsonNode> whatIf(String user, byte[] dmn, LocalDate from, LocalDate to, String source) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(dmn) {
-            @Override
-            public String getFilename() {
-                return "candidate.dmn";
-            }
-        });
-        form.add("from", from.toString());
-        form.add("to", to.toString());
+        Map<String, String> fields = new HashMap<>(Map.of("from", from.toString(), "to", to.toString()));
         if (source != null) {
-            form.add("source", source);
+            fields.put("source", source);
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth(user, user).exchange("/api/definition/what-if", HttpMethod.POST,
-                new HttpEntity<>(form, headers), JsonNode.class);
+        return postFile(user, "/api/definition/what-if", "candidate.dmn", dmn, fields);
     }
 
     private static byte[] pricingWorth30() throws IOException {
