@@ -2,6 +2,7 @@ package io.leadjourney;
 
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Description;
 import org.camunda.bpm.model.dmn.instance.Input;
@@ -82,6 +83,45 @@ public final class DmnEdit {
             table.getRules().add(added);
         }
         // The model API names FEEL on the definitions; Modeler leaves it out, and so do we.
+        return Dmn.convertToString(model).replaceFirst(" expressionLanguage=\"[^\"]*\"", "");
+    }
+
+    /**
+     * The table with one more rule before the others (for a FIRST table), on its existing columns, such as a
+     * holiday in {@code working-calendar}. {@code decisionKey} picks the table when the file has several decisions.
+     *
+     * @param inputs  the rule's input entries, one per column ({@code -} for any)
+     * @param outputs the rule's output entries, one per output ({@code ""} for none)
+     */
+    public static String withFirstRule(String dmn, String decisionKey, String description, List<String> inputs,
+                                       String... outputs) {
+        DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn.getBytes(
+                StandardCharsets.UTF_8)));
+        DecisionTable table = model.getModelElementsByType(DecisionTable.class).stream()
+                .filter(candidate -> decisionKey.equals(((Decision) candidate.getParentElement()).getId()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No table " + decisionKey));
+        if (inputs.size() != table.getInputs().size() || outputs.length != table.getOutputs().size()) {
+            throw new IllegalArgumentException(decisionKey + " has " + table.getInputs().size() + " inputs and "
+                    + table.getOutputs().size() + " outputs");
+        }
+        Rule added = model.newInstance(Rule.class);
+        added.setId("Rule_added_" + Integer.toHexString(description.hashCode()));
+        Description said = model.newInstance(Description.class);
+        said.setTextContent(description);
+        added.setDescription(said);
+        for (int i = 0; i < inputs.size(); i++) {
+            added.getInputEntries().add(inputEntry(model, added.getId() + "_in_" + i, inputs.get(i)));
+        }
+        for (int i = 0; i < outputs.length; i++) {
+            OutputEntry output = model.newInstance(OutputEntry.class);
+            output.setId(added.getId() + "_out_" + i);
+            output.setText(text(model, outputs[i]));
+            added.getOutputEntries().add(output);
+        }
+        List<Rule> rules = new ArrayList<>(table.getRules());
+        rules.forEach(rule -> table.getRules().remove(rule));
+        table.getRules().add(added);
+        rules.forEach(rule -> table.getRules().add(rule));
         return Dmn.convertToString(model).replaceFirst(" expressionLanguage=\"[^\"]*\"", "");
     }
 

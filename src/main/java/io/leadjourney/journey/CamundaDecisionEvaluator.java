@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Evaluates the latest deployed version of a decision table from a parsed copy held in memory: no history is
+ * Evaluates the latest deployed version of a decision (a table, or a literal expression) from a parsed copy held in memory: no history is
  * written per evaluation, so scoring thousands of events stays cheap. The copy is checked against the latest
  * deployed version every {@code leadjourney.scoring.decision-refresh}, so a table a process owner deploys is
  * in use within that time. Results are remembered per table version and inputs (bounded), which assumes what
@@ -136,8 +136,14 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
 
     private DecisionOutcome outcome(String key, int version, DmnDecision decision, Map<String, Object> inputs) {
         List<Map<String, Object>> rules = new ArrayList<>();
-        for (DmnDecisionRuleResult rule : dmnEngine.evaluateDecisionTable(decision, inputs)) {
-            rules.add(new LinkedHashMap<>(rule.getEntryMap()));
+        if (decision.isDecisionTable()) {
+            for (DmnDecisionRuleResult rule : dmnEngine.evaluateDecisionTable(decision, inputs)) {
+                rules.add(new LinkedHashMap<>(rule.getEntryMap()));
+            }
+        } else {
+            // A literal expression, such as the team's zone: one answer under its variable's name.
+            dmnEngine.evaluateDecision(decision, inputs).forEach(entries -> rules.add(new LinkedHashMap<>(
+                    entries.getEntryMap())));
         }
         return new DecisionOutcome(key, version, rules);
     }

@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 
+import java.time.Instant;
 import java.util.Date;
+import java.util.function.BiFunction;
 
 /**
  * The engine's calendar for {@code workingTime('P2D')} ({@link WorkingTimePlugin}): an ISO-8601 duration counted in
@@ -16,10 +18,11 @@ class WorkingTimeCalendar implements BusinessCalendar {
 
     static final String NAME = "workingTime";
 
-    private final WorkingTime workingTime;
+    private final BiFunction<Instant, String, Instant> plus;
 
-    WorkingTimeCalendar(WorkingTime workingTime) {
-        this.workingTime = workingTime;
+    /** @param plus a start plus an ISO-8601 duration of working time, as {@link WorkingTime#plus} counts it */
+    WorkingTimeCalendar(BiFunction<Instant, String, Instant> plus) {
+        this.plus = plus;
     }
 
     @Override
@@ -40,6 +43,6 @@ class WorkingTimeCalendar implements BusinessCalendar {
                     + " working days) or 'PT4H' (four working hours), not '" + duedateDescription + "'");
         }
         Date start = startDate == null ? ClockUtil.getCurrentTime() : startDate;
-        return Date.from(workingTime.plus(start.toInstant(), description));
+        return Date.from(plus.apply(start.toInstant(), description));
     }
 }

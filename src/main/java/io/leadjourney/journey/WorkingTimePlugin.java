@@ -1,6 +1,7 @@
 package io.leadjourney.journey;
 
-import io.leadjourney.sla.CalendarProperties;
+import io.leadjourney.sla.SlaCalendar;
+import io.leadjourney.sla.TeamCalendar;
 import io.leadjourney.sla.WorkingTime;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
@@ -9,21 +10,17 @@ import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Date;
-import java.util.EnumSet;
-import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Gives the models {@code workingTime('P2D')}: the engine's now plus that much of the team's working time
- * ({@code leadjourney.calendar}), as a date for a timer's "Date" or a task's due date. So each deadline in the
+ * ({@code working-calendar.dmn}), as a date for a timer's "Date" or a task's due date. So each deadline in the
  * diagram says which clock it runs on: {@code ${workingTime('P2D')}} is two working days, a plain duration
  * ({@code PT48H}, {@code P30D}) is clock time, as Camunda counts it.
  */
@@ -31,19 +28,22 @@ import java.util.List;
 public class WorkingTimePlugin extends AbstractProcessEnginePlugin {
 
     static final String FUNCTION = "workingTime";
-    private static final Logger log = LoggerFactory.getLogger(WorkingTimePlugin.class);
 
-    private final CalendarProperties properties;
+    private final BiFunction<Instant, String, Instant> plus;
 
-    /** For an engine outside Spring (the process tests): Monday to Friday, 09:00 to 17:00 UTC, no holidays. */
+    /** For an engine outside Spring (the process tests): {@link TeamCalendar#standard()}. */
     public WorkingTimePlugin() {
-        this(new CalendarProperties(ZoneOffset.UTC, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), List.of()));
+        WorkingTime standard = new WorkingTime(TeamCalendar.standard());
+        this.plus = standard::plus;
     }
 
+    /**
+     * The application's calendar, looked up when a model first asks: it is read from the deployed tables, which
+     * need the engine this plugin configures.
+     */
     @Autowired
-    public WorkingTimePlugin(CalendarProperties properties) {
-        this.properties = properties;
+    public WorkingTimePlugin(ObjectProvider<SlaCalendar> calendar) {
+        this.plus = (start, duration) -> calendar.getObject().plus(start, duration);
     }
 
     /** {@code workingTime('P2D')} in a model: now plus that much working time of this engine's calendar. */
@@ -58,7 +58,7 @@ public class WorkingTimePlugin extends AbstractProcessEnginePlugin {
         calendars.addBusinessCalendar(DurationBusinessCalendar.NAME, new DurationBusinessCalendar());
         calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME, new DueDateBusinessCalendar());
         calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
-        calendars.addBusinessCalendar(WorkingTimeCalendar.NAME, new WorkingTimeCalendar(new WorkingTime(properties)));
+        calendars.addBusinessCalendar(WorkingTimeCalendar.NAME, new WorkingTimeCalendar(plus));
         configuration.setBusinessCalendarManager(calendars);
     }
 
@@ -70,7 +70,5 @@ public class WorkingTimePlugin extends AbstractProcessEnginePlugin {
         } catch (NoSuchMethodException impossible) {
             throw new IllegalStateException(impossible);
         }
-        log.info("workingTime(...) in the models counts {} {}-{} in {}, {} holiday(s)", properties.workingDays(),
-                properties.opens(), properties.closes(), properties.zone(), properties.holidays().size());
     }
 }

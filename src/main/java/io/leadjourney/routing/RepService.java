@@ -4,7 +4,7 @@ import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.opportunity.DealOutcome;
 import io.leadjourney.opportunity.OpportunityRepository;
-import io.leadjourney.sla.CalendarProperties;
+import io.leadjourney.sla.SlaCalendar;
 import io.leadjourney.system.ForbiddenException;
 import io.leadjourney.system.InvalidFieldException;
 import org.slf4j.Logger;
@@ -41,12 +41,12 @@ public class RepService {
     private final LeadRepository leads;
     private final OpportunityRepository opportunities;
     private final RepDirectory directory;
-    private final CalendarProperties calendar;
+    private final SlaCalendar calendar;
     private final Clock clock;
 
     RepService(RepRepository reps, RepAbsenceRepository absences, RoutingRotationRepository rotations,
                LeadRepository leads, OpportunityRepository opportunities, RepDirectory directory,
-               CalendarProperties calendar, Clock clock) {
+               SlaCalendar calendar, Clock clock) {
         this.reps = reps;
         this.absences = absences;
         this.rotations = rotations;

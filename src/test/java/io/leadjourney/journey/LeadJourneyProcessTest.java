@@ -10,7 +10,7 @@ import io.leadjourney.scoring.FitLine;
 import io.leadjourney.scoring.ScoreCard;
 import io.leadjourney.scoring.ScoringService;
 import io.leadjourney.sla.ContactAttemptRepository;
-import io.leadjourney.sla.CalendarProperties;
+import io.leadjourney.sla.TeamCalendar;
 import io.leadjourney.sla.ContactCadenceService;
 import io.leadjourney.sla.SlaCalendar;
 import io.leadjourney.decision.DecisionEvaluator;
@@ -90,7 +90,7 @@ class LeadJourneyProcessTest {
     private final SystemAuthentication system = mock(SystemAuthentication.class);
     private final LeadFormContext formContext = mock(LeadFormContext.class);
     private final ContactCadenceService cadence = new ContactCadenceService(mock(ContactAttemptRepository.class),
-            new SlaCalendar(new CalendarProperties(ZoneOffset.UTC,
+            new SlaCalendar(TeamCalendar.weekly(ZoneOffset.UTC,
                     EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0),
                     List.of())), Clock.systemUTC());
 

@@ -2,6 +2,8 @@ package io.leadjourney.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.DmnEdit;
+import io.leadjourney.decision.DecisionKeys;
+import io.leadjourney.journey.LeadJourney;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -105,6 +107,44 @@ class ProcessOwnerScenarioIT extends Scenario {
     }
 
     /**
+     * Given the team moves to Berlin and closes at 13:00 on Fridays, when sales ops deploy working-calendar.dmn on
+     * Thursday 4 February at 15:30 UTC, then a hand-raise at 16:00 UTC (17:00 in Berlin) gets its reminder at
+     * Friday's closing, 13:00 Berlin, and is due Monday 17:00 Berlin; a lead routed at 15:00, before the change,
+     * keeps the deadlines of the UTC calendar it started under.
+     */
+    @Test
+    void aNewWorkingCalendarCountsForTheNextLeadsDeadlines() throws IOException {
+        at("2027-02-04T15:00");
+        long before = lead("before", "None");
+        assertThat(timerDue(before, LeadJourney.TIMER_ACCEPT_REMINDER)).isEqualTo("Fri 5 Feb 15:00");
+
+        at("2027-02-04T15:30");
+        String shipped = DmnEdit.shipped(DecisionKeys.WORKING_CALENDAR);
+        assertThat(shipped).contains("<text>\"UTC\"</text>");
+        deploy(DecisionKeys.WORKING_CALENDAR, DmnEdit.withFirstRule(shipped, DecisionKeys.WORKING_CALENDAR,
+                "Fridays end at 13:00", List.of("-", "\"FRIDAY\""), "\"09:00\"", "\"13:00\"")
+                .replace("<text>\"UTC\"</text>", "<text>\"Europe/Berlin\"</text>"));
+
+        at("2027-02-04T16:00");
+        long after = lead("after", "None");
+        Task accept = taskOf(after, LeadJourney.TASK_ACCEPT_LEAD);
+        System.out.println("Deadlines under the Berlin calendar (UTC): reminder "
+                + timerDue(after, LeadJourney.TIMER_ACCEPT_REMINDER) + ", due " + WHEN.format(accept.getDueDate()
+                .toInstant()));
+        assertThat(timerDue(after, LeadJourney.TIMER_ACCEPT_REMINDER)).isEqualTo("Fri 5 Feb 12:00");
+        assertThat(WHEN.format(accept.getDueDate().toInstant())).isEqualTo("Mon 8 Feb 16:00");
+        assertThat(timerDue(before, LeadJourney.TIMER_ACCEPT_REMINDER)).as("started under the old calendar")
+                .isEqualTo("Fri 5 Feb 15:00");
+    }
+
+    private String timerDue(long id, String activityId) {
+        Job timer = managementService.createJobQuery().processInstanceId(journeyOf(id).getId())
+                .activityId(activityId).timers().singleResult();
+        assertThat(timer).as("timer %s of lead %s", activityId, id).isNotNull();
+        return WHEN.format(timer.getDuedate().toInstant());
+    }
+
+    /**
      * Given the quarter begins on Thursday 1 April at 08:00, then both sides get a task to confirm the definition in
      * use; marketing signs that morning, sales on Friday afternoon, and the receipt of a lead captured the next
      * Monday names both and the Friday they completed it.
@@ -154,7 +194,11 @@ class ProcessOwnerScenarioIT extends Scenario {
     }
 
     private void deploy(String dmn) {
-        repositoryService.createDeployment().name("process-owner-scenario").addInputStream("lead-routing.dmn",
+        deploy(DecisionKeys.LEAD_ROUTING, dmn);
+    }
+
+    private void deploy(String decisionKey, String dmn) {
+        repositoryService.createDeployment().name("process-owner-scenario").addInputStream(decisionKey + ".dmn",
                 new ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8))).deploy();
     }
 }

@@ -1,7 +1,11 @@
 package io.leadjourney.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadjourney.DmnEdit;
 import io.leadjourney.IntegrationTest;
+import io.leadjourney.decision.DecisionKeys;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeEach;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,8 +15,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A lead's weeks on one clock for the engine and the application: Camunda's {@code ClockUtil}, which the
- * application's {@link Clock} reads here, moved by the scenario with {@link #at}. The team works Monday to Friday,
- * 09:00 to 17:00 UTC; 24 and 25 December 2026 are holidays. Each scenario prints the lead's timeline (stage changes
- * with who and why, notifications, SLA breaches) and asserts on it. All scenarios share one application context.
+ * application's {@link Clock} reads here, moved by the scenario with {@link #at}. The team works as the shipped
+ * {@code working-calendar.dmn} says, Monday to Friday, 09:00 to 17:00 UTC, and sales ops have made 24 and 25
+ * December 2026 holidays (a rule deployed before each scenario, the shipped table deployed again after). Each
+ * scenario prints the lead's timeline (stage changes with who and why, notifications, SLA breaches) and asserts on
+ * it. All scenarios share one application context.
  */
-@TestPropertySource(properties = "leadjourney.calendar.holidays=2026-12-24,2026-12-25")
 @Import(Scenario.OneClock.class)
 abstract class Scenario extends IntegrationTest {
 
@@ -67,9 +74,25 @@ abstract class Scenario extends IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private RepositoryService repositoryService;
+
+    @BeforeEach
+    void salesOpsDeclareChristmas() throws IOException {
+        deployCalendar(DmnEdit.withFirstRule(DmnEdit.shipped(DecisionKeys.WORKING_CALENDAR),
+                DecisionKeys.WORKING_CALENDAR, "Christmas Eve and Christmas Day",
+                List.of("\"2026-12-24\",\"2026-12-25\"", "-"), "", ""));
+    }
+
     @AfterEach
-    void clockBackToNow() {
+    void clockBackToNowAndTheShippedCalendar() throws IOException {
         ClockUtil.reset();
+        deployCalendar(DmnEdit.shipped(DecisionKeys.WORKING_CALENDAR));
+    }
+
+    private void deployCalendar(String dmn) {
+        repositoryService.createDeployment().name("scenario-calendar").addInputStream(DecisionKeys.WORKING_CALENDAR
+                + ".dmn", new ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8))).deploy();
     }
 
     /** Moves the one clock to a UTC minute, such as {@code 2026-12-04T18:30}. */

@@ -21,7 +21,7 @@ class ContactCadenceServiceTest {
     private static final Instant WEDNESDAY_10 = Instant.parse("2026-11-18T10:00:00Z");
 
     private static SlaCalendar calendar() {
-        return new SlaCalendar(new CalendarProperties(ZoneId.of("UTC"),
+        return new SlaCalendar(TeamCalendar.weekly(ZoneId.of("UTC"),
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0),
                 List.of()));
     }

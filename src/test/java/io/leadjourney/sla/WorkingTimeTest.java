@@ -24,7 +24,7 @@ class WorkingTimeTest {
     private static final LocalDate MONDAY_HOLIDAY = LocalDate.parse("2026-11-23");
 
     private static WorkingTime calendar(ZoneId zone, LocalDate... holidays) {
-        return new WorkingTime(new CalendarProperties(zone,
+        return new WorkingTime(TeamCalendar.weekly(zone,
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0),
                 List.of(holidays)));
     }
