@@ -2,7 +2,10 @@ package io.leadjourney.decision;
 
 import java.util.List;
 
-/** Ids of the DMN tables in {@code bpmn/}, each equal to its file name. */
+/**
+ * Ids of the DMN decisions in {@code bpmn/}, each equal to its file name, but for {@link #WORKING_CALENDAR_ZONE}, which
+ * sits with the table it belongs to in {@code working-calendar.dmn}.
+ */
 public final class DecisionKeys {
 
     public static final String ENGAGEMENT_POINTS = "engagement-points";
@@ -20,6 +23,9 @@ public final class DecisionKeys {
     public static final String MQL_COMMITMENT = "mql-commitment";
     public static final String LEAD_FIELDS = "lead-fields";
     public static final String ENGAGEMENT_DECAY = "engagement-decay";
+    public static final String WORKING_CALENDAR = "working-calendar";
+    public static final String WORKING_CALENDAR_ZONE = "working-calendar-zone";
+    public static final String ROUND_ROBIN_WEIGHTING = "round-robin-weighting";
 
     /** The tables of the qualified-lead definition: what a what-if forecasts and a review signs. */
     public static final List<String> DEFINITION = List.of(LEAD_FIT, ENGAGEMENT_POINTS, ENGAGEMENT_CAPS, LEAD_GRADE,

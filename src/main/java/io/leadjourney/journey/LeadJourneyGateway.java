@@ -4,6 +4,7 @@ import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.lead.Lead;
+import io.leadjourney.opportunity.HandOffService;
 import io.leadjourney.sla.SlaProperties;
 import io.leadjourney.system.Chunks;
 import org.camunda.bpm.engine.ManagementService;
@@ -34,15 +35,17 @@ public class LeadJourneyGateway {
     private final DecisionEvaluator decisions;
     private final SystemAuthentication system;
     private final ProcessEngineConfigurationImpl engine;
+    private final HandOffService handOff;
 
     LeadJourneyGateway(ProcessEngine processEngine, SlaProperties sla, DecisionEvaluator decisions,
-                       SystemAuthentication system) {
+                       SystemAuthentication system, HandOffService handOff) {
         this.runtimeService = processEngine.getRuntimeService();
         this.managementService = processEngine.getManagementService();
         this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.sla = sla;
         this.decisions = decisions;
         this.system = system;
+        this.handOff = handOff;
     }
 
     /**
@@ -92,11 +95,13 @@ public class LeadJourneyGateway {
     }
 
     /**
-     * The contact cadence the lead gets if sales accepts it ({@code contact-cadence.dmn}): calls, e-mails, the
-     * window in working days and when the contract is used up, as the journey's variables.
+     * The contact cadence the lead gets if sales accepts it ({@code contact-cadence.dmn}, by the estimated deal value
+     * of {@code deal-value.dmn}, the size and the business model): calls, e-mails, the window in working days and
+     * when the contract is used up, as the journey's variables.
      */
     private Map<String, Object> cadenceContract(Lead lead) {
         Map<String, Object> inputs = new HashMap<>();
+        inputs.put("dealValue", handOff.estimatedValue(lead));
         inputs.put("employees", lead.getEmployees());
         inputs.put("businessModel", lead.getBusinessModel());
         DecisionOutcome cadence = decisions.evaluate(DecisionKeys.CONTACT_CADENCE, inputs);

@@ -44,19 +44,24 @@ public class HandOffService {
         this.clock = clock;
     }
 
+    /**
+     * What a deal with the lead is likely worth, as {@code deal-value.dmn} estimates it (0 when no rule matches): the
+     * opportunity's value at hand-off, and what the contact cadence is chosen by at the start of the journey.
+     */
+    public BigDecimal estimatedValue(Lead lead) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("employees", lead.getEmployees());
+        DecisionOutcome estimate = decisions.evaluate(DecisionKeys.DEAL_VALUE, inputs);
+        return estimate.firstRule().map(rule -> new BigDecimal(String.valueOf(rule.get(OUT_VALUE))))
+                .orElse(BigDecimal.ZERO);
+    }
+
     /** Idempotent: a retried hand-off finds the opportunity it already created. */
     @Transactional
     public Opportunity handOff(long leadId, String temperature, String by) {
         Lead lead = leads.findById(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-        Opportunity opportunity = opportunities.findByLeadId(leadId).orElseGet(() -> {
-            Map<String, Object> inputs = new HashMap<>();
-            inputs.put("employees", lead.getEmployees());
-            DecisionOutcome estimate = decisions.evaluate(DecisionKeys.DEAL_VALUE, inputs);
-            BigDecimal value = estimate.firstRule()
-                    .map(rule -> new BigDecimal(String.valueOf(rule.get(OUT_VALUE))))
-                    .orElse(BigDecimal.ZERO);
-            return opportunities.save(new Opportunity(leadId, value, temperature, Instant.now(clock), by));
-        });
+        Opportunity opportunity = opportunities.findByLeadId(leadId).orElseGet(() -> opportunities.save(
+                new Opportunity(leadId, estimatedValue(lead), temperature, Instant.now(clock), by)));
         stages.moveTo(leadId, LeadStage.SQL, by, "Discovery call: ready for a sales conversation ("
                 + temperature + ")");
         events.publishEvent(new LeadHandedOff(leadId, opportunity.getId(), opportunity.getEstimatedValue(),

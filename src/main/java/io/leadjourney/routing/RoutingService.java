@@ -8,7 +8,7 @@ import io.leadjourney.lead.LeadFields;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.notification.NotificationService;
-import io.leadjourney.sla.CalendarProperties;
+import io.leadjourney.sla.SlaCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +42,7 @@ public class RoutingService {
 
     static final String OUT_GROUP = "repGroup";
     static final String OUT_BAND = "band";
+    static final String OUT_WEIGH_BY_WIN_RATE = "weighByWinRate";
     /** Turns per round of a rep with an average win rate, when win rates count. */
     static final int AVERAGE_TURNS = 10;
 
@@ -54,15 +54,14 @@ public class RoutingService {
     private final RotationTurns turns;
     private final WinRates winRates;
     private final NotificationService notifications;
-    private final RoutingProperties properties;
-    private final ZoneId zone;
+    private final SlaCalendar calendar;
     private final Clock clock;
     private final LeadFields leadFields;
 
     RoutingService(DecisionEvaluator decisions, LeadRepository leads, LeadFields leadFields, RepRepository reps,
                    RepAbsenceRepository absences, RoutingRotationRepository rotations, RotationTurns turns,
                    WinRates winRates, NotificationService notifications,
-                   RoutingProperties properties, CalendarProperties calendar, Clock clock) {
+                   SlaCalendar calendar, Clock clock) {
         this.decisions = decisions;
         this.leads = leads;
         this.leadFields = leadFields;
@@ -72,8 +71,7 @@ public class RoutingService {
         this.turns = turns;
         this.winRates = winRates;
         this.notifications = notifications;
-        this.properties = properties;
-        this.zone = calendar.zone();
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -107,7 +105,7 @@ public class RoutingService {
         }
 
         long position = turns.next(group, now);
-        List<Rotation.Turns> shares = shares(candidates);
+        List<Rotation.Turns> shares = shares(group, candidates);
         String repId = Rotation.pick(shares, position);
         String why = reason + "; round robin turn " + (position + 1) + " over " + candidates.size()
                 + " available rep(s)" + weighting(shares) + " -> " + repId + skippedText;
@@ -132,7 +130,7 @@ public class RoutingService {
     /** The members who can take a lead now; the others are added to {@code skipped} with the reason. */
     private List<Rep> available(List<Rep> members, String excludedRep, List<String> skipped) {
         List<String> ids = members.stream().map(Rep::getUserId).toList();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
         Map<String, LocalDate> awayUntil = new HashMap<>();
         Map<String, Long> open = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -158,14 +156,23 @@ public class RoutingService {
     }
 
     /**
-     * Turns per round: equal, unless win rates count and the group has closed enough deals. Then a rep's turns
-     * follow their smoothed win rate ({@code (won + 1) / (closed + 2)}), so a rep without outcomes is average.
+     * Turns per round: equal, unless {@code round-robin-weighting.dmn} says win rates count for the group and its
+     * closed deals. Then a rep's turns follow their smoothed win rate ({@code (won + 1) / (closed + 2)}), so a rep
+     * without outcomes is average.
      */
-    private List<Rotation.Turns> shares(List<Rep> candidates) {
+    private List<Rotation.Turns> shares(String group, List<Rep> candidates) {
         List<String> ids = candidates.stream().map(Rep::getUserId).toList();
-        Map<String, WinRates.Closed> outcomes = properties.weighByWinRate() ? winRates.of(ids) : Map.of();
+        if (ids.size() == 1) {
+            return List.of(new Rotation.Turns(ids.get(0), 1));
+        }
+        Map<String, WinRates.Closed> outcomes = winRates.of(ids);
         long closed = outcomes.values().stream().mapToLong(WinRates.Closed::closed).sum();
-        boolean weighted = properties.weighByWinRate() && closed >= properties.minClosedDeals();
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("repGroup", group);
+        inputs.put("closedDeals", closed);
+        DecisionOutcome weighting = decisions.evaluate(DecisionKeys.ROUND_ROBIN_WEIGHTING, inputs);
+        boolean weighted = weighting.firstRule().map(rule -> Boolean.TRUE.equals(rule.get(OUT_WEIGH_BY_WIN_RATE)))
+                .orElse(false);
         return ids.stream().map(id -> {
             if (!weighted) {
                 return new Rotation.Turns(id, 1);

@@ -39,10 +39,9 @@ import static io.leadjourney.system.SqlTime.utc;
 @TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",
         "leadjourney.mail.poll-interval=PT1H",
         // As in production, not as in the test profile: the tables are checked for a new version every 10 s
-        // (PT0S made every evaluation query the latest definition), and win rates weigh the round robin, counted
-        // once a minute.
-        "leadjourney.scoring.decision-refresh=PT10S", "leadjourney.routing.weigh-by-win-rate=true",
-        "leadjourney.routing.win-rate-refresh=PT1M"})
+        // (PT0S made every evaluation query the latest definition), and the reps' closed deals, which weigh the
+        // round robin, are counted once a minute.
+        "leadjourney.scoring.decision-refresh=PT10S", "leadjourney.routing.win-rate-refresh=PT1M"})
 abstract class EngineBenchmark extends IntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(EngineBenchmark.class);

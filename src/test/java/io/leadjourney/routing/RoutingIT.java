@@ -1,15 +1,20 @@
 package io.leadjourney.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadjourney.DmnEdit;
 import io.leadjourney.IntegrationTest;
-import io.leadjourney.sla.CalendarProperties;
+import io.leadjourney.decision.DecisionKeys;
+import io.leadjourney.sla.TeamCalendar;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /api/reps} in step with Camunda. Each test works in the APAC territory with reps of its own, the
  * group's other reps taken out of routing first.
  */
-@TestPropertySource(properties = {"leadjourney.routing.weigh-by-win-rate=true",
-        "leadjourney.routing.min-closed-deals=3"})
 class RoutingIT extends IntegrationTest {
 
     private static final String APAC = "reps-apac";
@@ -33,7 +36,9 @@ class RoutingIT extends IntegrationTest {
     @Autowired
     private RoutingService routing;
     @Autowired
-    private CalendarProperties calendar;
+    private TeamCalendar calendar;
+    @Autowired
+    private RepositoryService repositoryService;
 
     private String run;
 
@@ -136,6 +141,37 @@ class RoutingIT extends IntegrationTest {
 
     @Test
     void repsWhoWinMoreGetMoreTurns() {
+        Map<String, Integer> counts = new HashMap<>();
+        Assignment last = oneRoundAfterThreeWinsAndThreeLosses(counts);
+        // round-robin-weighting.dmn as shipped: 6 closed deals are enough (5).
+        assertThat(counts).containsEntry("winner-" + run, 16).containsEntry("loser-" + run, 4)
+                .containsEntry("newcomer-" + run, 10);
+        assertThat(last.reason()).contains("weighted by win rate");
+    }
+
+    @Test
+    void aProcessOwnerKeepsAGroupOnPlainTurnsWithoutARelease() throws IOException {
+        deployWeighting(DmnEdit.withFirstRule(DmnEdit.shipped(DecisionKeys.ROUND_ROBIN_WEIGHTING),
+                DecisionKeys.ROUND_ROBIN_WEIGHTING, "APAC shares its leads equally", List.of("\"reps-apac\"", "-"),
+                "false"));
+        try {
+            Map<String, Integer> counts = new HashMap<>();
+            Assignment last = oneRoundAfterThreeWinsAndThreeLosses(counts);
+            assertThat(counts).containsEntry("winner-" + run, 10).containsEntry("loser-" + run, 10)
+                    .containsEntry("newcomer-" + run, 10);
+            assertThat(last.reason()).doesNotContain("weighted");
+        } finally {
+            deployWeighting(DmnEdit.shipped(DecisionKeys.ROUND_ROBIN_WEIGHTING));
+        }
+    }
+
+    private void deployWeighting(String dmn) {
+        repositoryService.createDeployment().name("routing-it").addInputStream(DecisionKeys.ROUND_ROBIN_WEIGHTING
+                + ".dmn", new ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8))).deploy();
+    }
+
+    /** The winner won 3, the loser lost 3, the newcomer has none; then 30 leads. */
+    private Assignment oneRoundAfterThreeWinsAndThreeLosses(Map<String, Integer> counts) {
         String winner = rep("winner", null);
         String loser = rep("loser", null);
         String newcomer = rep("newcomer", null);
@@ -149,14 +185,12 @@ class RoutingIT extends IntegrationTest {
         setActive(newcomer, true, null);
 
         long lead = apacLead("weighted", 30);
-        Map<String, Integer> counts = new HashMap<>();
         Assignment last = null;
-        for (int i = 0; i < 30; i++) {  // one full round: 16 + 4 + 10 turns
+        for (int i = 0; i < 30; i++) {  // one full round: 16 + 4 + 10 turns when weighted
             last = routing.assign(lead, null);
             counts.merge(last.repId(), 1, Integer::sum);
         }
-        assertThat(counts).containsEntry(winner, 16).containsEntry(loser, 4).containsEntry(newcomer, 10);
-        assertThat(last.reason()).contains("weighted by win rate");
+        return last;
     }
 
     private void closeDeals(String rep, String outcome, int deals) {
