@@ -20,7 +20,7 @@ import java.util.Objects;
  * all, and finds those by reading every row of {@code ACT_RU_AUTHORIZATION}:
  * {@code SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION}. Each task a rep is assigned adds rows for the rep
  * and the group, so with 50,000 open leads that statement reads 145,000 rows, on every authorized command of every
- * user: 48 ms on average in PostgreSQL's statement log of the Tasklist benchmark (README "Performance"). This
+ * user: 48 ms on average in PostgreSQL's statement log of the Tasklist benchmark (docs/performance.md). This
  * plugin asks the same question about the user's own groups only, one count each through the engine's authorization
  * query, which finds them through Camunda's index on the group id. The answer is the same list of groups, and like
  * Camunda's it is remembered for the rest of the command.

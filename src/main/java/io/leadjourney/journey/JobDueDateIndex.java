@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * and Camunda 7.24 has no index for it: with 50,000 open leads the job table holds 100,000 timers that are not
  * due yet, and PostgreSQL scanned them all, 280 ms per acquisition (JIT included). With the index it is under
  * a millisecond while nothing is due, and 10,000 overdue reminders drained in 132 s instead of 180 s
- * ({@code SlaTimerBenchmark}, README "Performance"). Camunda creates
+ * ({@code SlaTimerBenchmark}, docs/performance.md). Camunda creates
  * its own tables when the engine starts, after Flyway, so the index is added here, once the engine exists.
  */
 @Component

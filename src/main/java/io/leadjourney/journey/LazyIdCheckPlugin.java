@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Camunda 7.24 checks the id of every row it inserts, and builds the error message for a bad id first, whether
  * or not the id is bad: {@code "Entity " + entity + " has an invalid id"}, which calls the entity's
  * {@code toString()} and prints all of its fields. A journey's start inserts about 45 rows, so building those
- * messages took 21 % of the CPU time of a process start in the import's profile (README "Importing lead lists").
+ * messages took 21 % of the CPU time of a process start in the import's profile (docs/api.md, "Importing lead lists").
  * This plugin makes the engine check the id first, with the same rule (not null, not {@code *}). Only for a bad id
  * does it call Camunda's own check, which builds the same message and throws the same exception.
  */

@@ -63,7 +63,7 @@ public class LeadJourneyGateway {
      * {@value #STARTS_PER_FLUSH} to an engine command, so the engine writes them in one flush: each kind of row
      * (executions, variables, their history, the "Score lead" jobs) goes to the database as one JDBC batch for
      * the group instead of one per lead. Larger groups cost more than they save: the engine orders a flush's
-     * inserts by their references in time that grows with the square of their number (README "Importing lead
+     * inserts by their references in time that grows with the square of their number (docs/api.md, "Importing lead
      * lists").
      */
     public void startJourneys(List<Lead> leads) {

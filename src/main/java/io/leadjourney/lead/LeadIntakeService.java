@@ -86,7 +86,7 @@ public class LeadIntakeService {
      * transaction: each becomes a lead with its first stage line, its earlier anonymous activity and its journey,
      * as {@link #capture} does. Unlike {@link #capture}, the leads are not scored here: nobody waits for their
      * score, and the journey's first step, "Score lead", scores them from the same profile and activity a moment
-     * later. That halves the work per row (README "Importing lead lists"). An e-mail that has been captured since
+     * later. That halves the work per row (docs/api.md, "Importing lead lists"). An e-mail that has been captured since
      * the caller looked fails the whole call on the unique e-mail, so the caller can roll back and look again.
      *
      * @return the new leads, in the order of {@code inputs}

@@ -16,7 +16,7 @@ import java.util.Optional;
  * <p>
  * Camunda's queries (a journey's variables, the due jobs, a rep's tasks) are planned from those statistics. With
  * {@code autovacuum} (or {@code track_counts}, which it needs) off, no table is analysed after it grows, and the
- * benchmarks measured SLA reminders draining 4.7–5.5 times more slowly (README, Performance). The app still starts:
+ * benchmarks measured SLA reminders draining 4.7–5.5 times more slowly (docs/performance.md). The app still starts:
  * an operator may analyse on a schedule instead, and the warning says so. Other databases are not checked.
  */
 @Component
@@ -25,7 +25,7 @@ class PlannerStatisticsCheck {
     private static final Logger log = LoggerFactory.getLogger(PlannerStatisticsCheck.class);
     static final String POSTGRESQL = "PostgreSQL";
     static final String ADVICE = "Turn it on (PostgreSQL's default), or run ANALYZE after every large import and"
-            + " on a schedule; see the README, section \"PostgreSQL\".";
+            + " on a schedule; see docs/operations.md, \"PostgreSQL and Docker Compose\".";
 
     private final JdbcTemplate jdbc;
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A manager logged in to Cockpit opens {@code /dashboard} with the same login and sees the funnel drawn by
  * Chart.js, the acceptance rate against its floor and the stuck list, each lead linked to Cockpit and Tasklist.
- * Its screenshot is the README's ({@code docs/images/dashboard.png}).
+ * Its screenshot is the one in docs/reps-and-managers.md ({@code docs/images/dashboard.png}).
  */
 class DashboardBrowserIT extends BrowserTest {
 
