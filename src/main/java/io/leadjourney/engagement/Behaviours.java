@@ -2,7 +2,7 @@ package io.leadjourney.engagement;
 
 import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
-import io.leadjourney.system.InvalidFieldException;
+import io.leadjourney.support.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,7 +54,7 @@ public class Behaviours {
     }
 
     /** What is wrong with a reported type, or null when it is a known behaviour. */
-    String problemOf(String type) {
+    public String problemOf(String type) {
         if (type == null || type.isBlank()) {
             return "is required";
         }
@@ -67,7 +67,7 @@ public class Behaviours {
     }
 
     /** The type, when it is a known behaviour; otherwise a 400 naming the field and the known ones. */
-    String check(String type) {
+    public String check(String type) {
         String problem = problemOf(type);
         if (problem != null) {
             throw new InvalidFieldException("type", problem);

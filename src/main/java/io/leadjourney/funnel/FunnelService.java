@@ -1,5 +1,8 @@
 package io.leadjourney.funnel;
 
+import io.leadjourney.decision.DecisionEvaluator;
+import io.leadjourney.decision.DecisionKeys;
+import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.funnel.FunnelReport.Acceptance;
 import io.leadjourney.funnel.FunnelReport.OpenLead;
 import io.leadjourney.funnel.FunnelReport.RepSla;
@@ -10,13 +13,10 @@ import io.leadjourney.funnel.FunnelReport.StageLoad;
 import io.leadjourney.funnel.FunnelReport.Stuck;
 import io.leadjourney.funnel.FunnelReport.Week;
 import io.leadjourney.lead.LeadStage;
-import io.leadjourney.decision.DecisionEvaluator;
-import io.leadjourney.decision.DecisionKeys;
-import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.sla.AcceptanceFloor;
 import io.leadjourney.sla.AcceptanceRateWatch;
 import io.leadjourney.sla.SlaCalendar;
-import io.leadjourney.system.InvalidFieldException;
+import io.leadjourney.support.InvalidFieldException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static io.leadjourney.system.SqlTime.utc;
+import static io.leadjourney.support.SqlTime.utc;
 
 /**
  * Funnel metrics from the application's own tables: the stage log ({@code stage_transition}), contact attempts,

@@ -1,7 +1,7 @@
 package io.leadjourney.imports;
 
-import io.leadjourney.system.ConflictException;
-import io.leadjourney.system.InvalidFieldException;
+import io.leadjourney.support.ConflictException;
+import io.leadjourney.support.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;

@@ -1,6 +1,6 @@
 package io.leadjourney.imports;
 
-import io.leadjourney.system.NotFoundException;
+import io.leadjourney.support.NotFoundException;
 
 /** No import with that id: 404. */
 public class ImportNotFoundException extends NotFoundException {

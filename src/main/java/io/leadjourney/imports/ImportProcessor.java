@@ -1,13 +1,13 @@
 package io.leadjourney.imports;
 
-import io.leadjourney.system.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.intake.LeadIntakeService;
 import io.leadjourney.lead.Lead;
-import io.leadjourney.lead.LeadIntakeService;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.NewLead;
-import io.leadjourney.system.SqlTime;
+import io.leadjourney.support.SqlTime;
+import io.leadjourney.support.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

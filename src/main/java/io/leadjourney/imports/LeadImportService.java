@@ -2,13 +2,13 @@ package io.leadjourney.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.intake.LeadIntakeService;
 import io.leadjourney.lead.LeadFields;
-import io.leadjourney.lead.LeadIntakeService;
 import io.leadjourney.lead.NewLead;
-import io.leadjourney.system.Chunks;
-import io.leadjourney.system.InvalidFieldException;
-import io.leadjourney.system.SqlTime;
-import io.leadjourney.system.Text;
+import io.leadjourney.support.Chunks;
+import io.leadjourney.support.InvalidFieldException;
+import io.leadjourney.support.SqlTime;
+import io.leadjourney.support.Text;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.support.SystemAuthentication;
+
 /** Ids of {@code bpmn/lead-journey.bpmn} and the names of its process variables, defined once. */
 public final class LeadJourney {
 
@@ -135,7 +137,7 @@ public final class LeadJourney {
     public static final String INPUT_WAITING_ACTIVITY = "waitingActivity";
 
     /** Who did a step when no user is logged in: timers, async jobs, integrations. */
-    public static final String SYSTEM_ACTOR = "system";
+    public static final String SYSTEM_ACTOR = SystemAuthentication.SYSTEM_ACTOR;
 
     private LeadJourney() {
     }

@@ -3,10 +3,13 @@ package io.leadjourney.journey;
 import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.DecisionOutcome;
+import io.leadjourney.lead.Journeys;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.opportunity.HandOffService;
 import io.leadjourney.sla.SlaProperties;
-import io.leadjourney.system.Chunks;
+import io.leadjourney.support.Chunks;
+import io.leadjourney.support.EngineConflicts;
+import io.leadjourney.support.SystemAuthentication;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -23,11 +26,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one way into the engine for {@code lead} and {@code engagement}: start a lead's journey, and tell a
+ * The engine side of {@link Journeys}, the one way into the engine for capture and activity: start a lead's journey, and tell a
  * waiting journey that its lead engaged again.
  */
 @Component
-public class LeadJourneyGateway {
+public class LeadJourneyGateway implements Journeys {
 
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
@@ -54,6 +57,7 @@ public class LeadJourneyGateway {
      *
      * @return the process instance id
      */
+    @Override
     public String startJourney(Lead lead) {
         return system.call(() -> start(lead));
     }
@@ -66,6 +70,7 @@ public class LeadJourneyGateway {
      * inserts by their references in time that grows with the square of their number (docs/api.md, "Importing lead
      * lists").
      */
+    @Override
     public void startJourneys(List<Lead> leads) {
         system.run(() -> {
             for (List<Lead> group : Chunks.of(leads, STARTS_PER_FLUSH)) {
@@ -116,6 +121,7 @@ public class LeadJourneyGateway {
     }
 
     /** Whether a journey of the lead is running. */
+    @Override
     public boolean isOnJourney(long leadId) {
         return system.call(() -> runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(String.valueOf(leadId)).count() > 0);
@@ -125,6 +131,7 @@ public class LeadJourneyGateway {
      * The lead engaged without qualifying: if its journey waits in nurture, the "30 days without engagement"
      * clock starts again from now (the model's duration, recalculated).
      */
+    @Override
     public void restartInactivityClock(long leadId) {
         try {
             system.run(() -> runtimeService.createProcessInstanceQuery()
@@ -142,6 +149,7 @@ public class LeadJourneyGateway {
      *
      * @return whether a journey was waiting and moved on
      */
+    @Override
     public boolean reengage(long leadId) {
         try {
             return system.call(() -> !runtimeService.createMessageCorrelation(LeadJourney.MESSAGE_LEAD_ENGAGED)

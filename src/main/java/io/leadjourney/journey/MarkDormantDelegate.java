@@ -1,5 +1,6 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.nurture.LeadRequalification;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;

@@ -156,7 +156,7 @@ public class Lead {
     }
 
     /** Takes what a (cleaned) form says; what it leaves out keeps its earlier value. */
-    void updateProfile(NewLead form, Instant now) {
+    public void updateProfile(NewLead form, Instant now) {
         if (form.firstName() != null) this.firstName = form.firstName();
         if (form.lastName() != null) this.lastName = form.lastName();
         if (form.company() != null) this.company = form.company();
@@ -181,7 +181,7 @@ public class Lead {
         this.updatedAt = now;
     }
 
-    void customFields(String json) {
+    public void customFields(String json) {
         this.customFields = json;
     }
 

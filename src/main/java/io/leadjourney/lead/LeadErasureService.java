@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import static io.leadjourney.system.SqlTime.utc;
+import static io.leadjourney.support.SqlTime.utc;
 
 /**
  * The right to be forgotten: {@code DELETE /api/leads/{id}} erases a lead's personal data everywhere it is kept

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.decision.DecisionOutcome;
-import io.leadjourney.system.InvalidFieldException;
+import io.leadjourney.support.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -80,7 +80,7 @@ public class LeadFields {
      *
      * @throws InvalidFieldException naming {@code customFields.<name>} for an undeclared field or a wrong value
      */
-    String merged(String stored, Map<String, Object> given) {
+    public String merged(String stored, Map<String, Object> given) {
         if (given == null || given.isEmpty()) {
             return stored;
         }

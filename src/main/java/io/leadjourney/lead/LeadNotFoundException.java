@@ -1,6 +1,6 @@
 package io.leadjourney.lead;
 
-import io.leadjourney.system.NotFoundException;
+import io.leadjourney.support.NotFoundException;
 
 /** No lead has this id. Answered as 404. */
 public class LeadNotFoundException extends NotFoundException {

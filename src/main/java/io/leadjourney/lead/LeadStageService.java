@@ -1,8 +1,8 @@
 package io.leadjourney.lead;
 
+import io.leadjourney.support.LeadJourneyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.leadjourney.system.LeadJourneyMetrics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -69,7 +69,7 @@ public record NewLead(
     }
 
     /** The same lead with blank texts as null and the others trimmed. */
-    NewLead cleaned() {
+    public NewLead cleaned() {
         return new NewLead(email, clean(firstName), clean(lastName), clean(company), employees, annualRevenue,
                 clean(industry), clean(businessModel), clean(role), clean(country), clean(source), wantsContact,
                 clean(phone), clean(website), clean(jobTitle), clean(purchaseTiming), clean(problem), users,

@@ -1,6 +1,6 @@
 package io.leadjourney.notification;
 
-import io.leadjourney.system.Text;
+import io.leadjourney.support.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.leadjourney.system.SqlTime.utc;
+import static io.leadjourney.support.SqlTime.utc;
 
 /**
  * E-mails stored notifications: the outbox's sender. Each delivery first claims its row, so several nodes never

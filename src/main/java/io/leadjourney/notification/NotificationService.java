@@ -1,6 +1,6 @@
 package io.leadjourney.notification;
 
-import io.leadjourney.system.Text;
+import io.leadjourney.support.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,10 +1,10 @@
 package io.leadjourney.opportunity;
 
+import io.leadjourney.support.ConcurrencyRetry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.leadjourney.system.ConcurrencyRetry;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,6 @@
 package io.leadjourney.review;
 
-import io.leadjourney.system.InvalidFieldException;
+import io.leadjourney.support.InvalidFieldException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,6 @@
 package io.leadjourney.review;
 
-import io.leadjourney.journey.SystemAuthentication;
+import io.leadjourney.support.SystemAuthentication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;

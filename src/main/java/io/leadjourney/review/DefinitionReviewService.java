@@ -4,7 +4,7 @@ import io.leadjourney.decision.DecisionKeys;
 import io.leadjourney.scoring.DefinitionSignatures;
 import io.leadjourney.scoring.WhatIfReport;
 import io.leadjourney.scoring.WhatIfService;
-import io.leadjourney.system.InvalidFieldException;
+import io.leadjourney.support.InvalidFieldException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.leadjourney.system.SqlTime.utc;
+import static io.leadjourney.support.SqlTime.utc;
 
 /**
  * The quarterly review of the qualified-lead definition: marketing and sales both sign it, having read the forecast

@@ -1,6 +1,6 @@
 package io.leadjourney.review;
 
-import io.leadjourney.system.NotFoundException;
+import io.leadjourney.support.NotFoundException;
 
 /** No definition review with that id: 404. */
 class ReviewNotFoundException extends NotFoundException {

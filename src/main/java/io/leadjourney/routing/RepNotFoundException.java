@@ -1,6 +1,6 @@
 package io.leadjourney.routing;
 
-import io.leadjourney.system.NotFoundException;
+import io.leadjourney.support.NotFoundException;
 
 /** There is no rep with this id; answered as 404. */
 public class RepNotFoundException extends NotFoundException {

@@ -39,8 +39,7 @@ class WinRates {
     }
 
     private final OpportunityRepository opportunities;
-    /** Not final: the intake benchmark switches it to measure both ways in one run. */
-    private volatile Duration refresh;
+    private final Duration refresh;
     private final LongSupplier nanoTime;
     private volatile Snapshot snapshot;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.leadjourney.system.SqlTime.utc;
+import static io.leadjourney.support.SqlTime.utc;
 
 /**
  * Who signed which version of a scoring table, in a quarterly review: marketing's and sales' names and when. A score

@@ -1,9 +1,9 @@
 package io.leadjourney.scoring;
 
-import io.leadjourney.engagement.EngagementEventRepository;
 import io.leadjourney.decision.DecisionEvaluator;
+import io.leadjourney.engagement.EngagementEventRepository;
 import io.leadjourney.lead.Lead;
-import io.leadjourney.system.Chunks;
+import io.leadjourney.support.Chunks;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
-import static io.leadjourney.system.SqlTime.utc;
+import static io.leadjourney.support.SqlTime.utc;
 
 /**
  * Writes leads' scores and engagement tallies in one JDBC batch: an event batch rescoring hundreds of leads costs one round trip, where

@@ -9,8 +9,8 @@ import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.lead.StageTransition;
 import io.leadjourney.lead.StageTransitionRepository;
-import io.leadjourney.system.Chunks;
-import io.leadjourney.system.InvalidFieldException;
+import io.leadjourney.support.Chunks;
+import io.leadjourney.support.InvalidFieldException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

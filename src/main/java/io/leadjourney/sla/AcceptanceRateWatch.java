@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import static io.leadjourney.system.SqlTime.utc;
+import static io.leadjourney.support.SqlTime.utc;
 
 /**
  * The acceptance rate, defined once: of the decisions sales made on MQLs in a period (MQL → SAL or MQL → REJECTED

@@ -4,9 +4,9 @@ import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.notification.NotificationService;
+import io.leadjourney.support.LeadJourneyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.leadjourney.system.LeadJourneyMetrics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,6 +1,6 @@
 package io.leadjourney.webhook;
 
-import io.leadjourney.system.Text;
+import io.leadjourney.support.Text;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -2,7 +2,7 @@ package io.leadjourney.bench;
 
 import io.leadjourney.IntegrationTest;
 import io.leadjourney.journey.LeadJourney;
-import io.leadjourney.system.Chunks;
+import io.leadjourney.support.Chunks;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,8 +26,9 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
-import static io.leadjourney.system.SqlTime.utc;
+import static io.leadjourney.support.SqlTime.utc;
 
 /**
  * The application with its job executor running, as in production, for the benchmarks that measure the engine's

@@ -2,8 +2,8 @@ package io.leadjourney.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.leadjourney.IntegrationTest;
-import io.leadjourney.engagement.BatchEvent;
-import io.leadjourney.engagement.EventBatchService;
+import io.leadjourney.intake.BatchEvent;
+import io.leadjourney.intake.EventBatchService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

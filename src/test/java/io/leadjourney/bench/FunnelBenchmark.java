@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import javax.sql.DataSource;
 
-import static io.leadjourney.system.SqlTime.utc;
+import static io.leadjourney.support.SqlTime.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

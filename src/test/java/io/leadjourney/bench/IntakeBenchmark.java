@@ -1,14 +1,11 @@
 package io.leadjourney.bench;
 
-import io.leadjourney.journey.LeadJourney;
-import io.leadjourney.lead.LeadIntakeService;
-import io.leadjourney.lead.NewLead;
 import com.zaxxer.hikari.HikariDataSource;
+import io.leadjourney.intake.LeadIntakeService;
+import io.leadjourney.journey.LeadJourney;
+import io.leadjourney.lead.NewLead;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -17,13 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.util.ReflectionTestUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,48 +144,6 @@ class IntakeBenchmark extends EngineBenchmark {
         }
         rows.add(tuningRow("history level activity (no variable or form history)", activity,
                 "history level " + level.getName() + " (as shipped)", full));
-
-        // Camunda's own id check builds an error message from every row it inserts (LazyIdCheckPlugin). Twice
-        // each, interleaved, because the tables grow from case to case; on the bare process too, whose time is
-        // mostly its inserts.
-        SessionFactory lazyIdCheck = engine.getSessionFactories().get(DbEntityManager.class);
-        SessionFactory camundasIdCheck = new DbEntityManagerFactory(engine.getIdGenerator());
-        double[] intakeRate = new double[2];
-        double[] bareRate = new double[2];
-        for (int round = 0; round < 2; round++) {
-            for (int camundas = 0; camundas < 2; camundas++) {
-                engine.getSessionFactories().put(DbEntityManager.class, camundas == 1 ? camundasIdCheck : lazyIdCheck);
-                try {
-                    intakeRate[camundas] += throughService(run + "-id-check-" + round + camundas, LEADS, 4) / 2;
-                    bareRate[camundas] += bare(LEADS, 4) / 2;
-                } finally {
-                    engine.getSessionFactories().put(DbEntityManager.class, lazyIdCheck);
-                }
-            }
-        }
-        rows.add(tuningRow("Camunda's own id check on every insert (prints the row), mean of 2", intakeRate[1],
-                "LazyIdCheckPlugin (as shipped)", intakeRate[0]));
-        rows.add(BenchmarkReport.Row.faster("Intake (tuning)", "Camunda's own id check on every insert, bare start"
-                        + " -> no-op -> user task, 4 threads, mean of 2", bareRate[1], "instances/s",
-                "LazyIdCheckPlugin (as shipped)", bareRate[0], null, null));
-
-        // Win rates: counted once a minute (as shipped) or for every lead routed. Twice each, interleaved, as the
-        // group's history grows from case to case.
-        Object winRates = context.getBean("winRates");
-        Object shippedRefresh = ReflectionTestUtils.getField(winRates, "refresh");
-        double[] winRateRate = new double[2];
-        for (int round = 0; round < 2; round++) {
-            for (int everyLead = 0; everyLead < 2; everyLead++) {
-                ReflectionTestUtils.setField(winRates, "refresh", everyLead == 1 ? Duration.ZERO : shippedRefresh);
-                try {
-                    winRateRate[everyLead] += throughService(run + "-win-rates-" + round + everyLead, LEADS, 4) / 2;
-                } finally {
-                    ReflectionTestUtils.setField(winRates, "refresh", shippedRefresh);
-                }
-            }
-        }
-        rows.add(tuningRow("win rates counted for every lead routed (win-rate-refresh PT0S), mean of 2",
-                winRateRate[1], "counted once per " + shippedRefresh + " (as shipped)", winRateRate[0]));
 
         // Removal time: with "end" the engine stamps every history row of an instance when it ends; journeys
         // end (hand-off, disqualified), so the bare start -> end process shows that cost.

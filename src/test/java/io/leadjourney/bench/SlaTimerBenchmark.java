@@ -1,7 +1,7 @@
 package io.leadjourney.bench;
 
 import io.leadjourney.journey.LeadJourney;
-import io.leadjourney.system.Chunks;
+import io.leadjourney.support.Chunks;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;

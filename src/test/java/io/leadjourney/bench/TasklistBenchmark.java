@@ -1,11 +1,8 @@
 package io.leadjourney.bench;
 
-import io.leadjourney.system.Groups;
+import io.leadjourney.security.Groups;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -89,7 +86,6 @@ class TasklistBenchmark extends EngineBenchmark {
             }
         }
         dropIndex();
-        rows.addAll(groupLookup(reps, filterId));
         jobExecutor().start();
         long open = taskService.createTaskQuery().taskAssigneeLike("bench-rep-%").count();
         assertThat(open).isGreaterThanOrEqualTo(LEADS);
@@ -98,32 +94,6 @@ class TasklistBenchmark extends EngineBenchmark {
                 + " s); " + QUERIES + " page loads per case, each POST /engine-rest/filter/{id}/list?maxResults=15"
                 + " sorted by due date, as a rep (authorization checked per task) or as an admin (baseline). "
                 + warmUp.describe() + ".");
-    }
-
-    /**
-     * Before/after for {@code AuthorizedGroupsPlugin}, in this run: Camunda's own authorization manager, which reads
-     * every authorization row to find the user's authorized groups on every command, against the plugin's lookup
-     * of the user's groups only (as shipped). The figure is Camunda's, the baseline the plugin's.
-     */
-    private List<BenchmarkReport.Row> groupLookup(List<String> reps, String filterId) throws InterruptedException {
-        List<BenchmarkReport.Row> rows = new ArrayList<>();
-        SessionFactory shipped = engine.getSessionFactories().get(AuthorizationManager.class);
-        for (int clients : new int[]{1, 4}) {
-            double[] ours = measure(reps, filterId, clients, null, QUERIES);
-            engine.getSessionFactories().put(AuthorizationManager.class,
-                    new GenericManagerFactory(AuthorizationManager.class));
-            double[] camundas;
-            try {
-                camundas = measure(reps, filterId, clients, null, QUERIES);
-            } finally {
-                engine.getSessionFactories().put(AuthorizationManager.class, shipped);
-            }
-            rows.add(BenchmarkReport.Row.quicker("Tasklist (tuning)", "rep's \"My leads to accept\", p95, " + clients
-                            + " client(s), Camunda's scan of every authorization for the rep's groups",
-                    BenchmarkReport.percentile(camundas, 95), "ms", "AuthorizedGroupsPlugin (as shipped)",
-                    BenchmarkReport.percentile(ours, 95), null, null));
-        }
-        return rows;
     }
 
     private void dropIndex() {

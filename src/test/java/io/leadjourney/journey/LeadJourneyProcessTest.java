@@ -1,7 +1,10 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.decision.DecisionEvaluator;
+import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.lead.LeadStageService;
+import io.leadjourney.nurture.LeadRequalification;
 import io.leadjourney.nurture.NurtureService;
 import io.leadjourney.opportunity.HandOffService;
 import io.leadjourney.routing.Assignment;
@@ -10,13 +13,12 @@ import io.leadjourney.scoring.FitLine;
 import io.leadjourney.scoring.ScoreCard;
 import io.leadjourney.scoring.ScoringService;
 import io.leadjourney.sla.ContactAttemptRepository;
-import io.leadjourney.sla.TeamCalendar;
 import io.leadjourney.sla.ContactCadenceService;
-import io.leadjourney.sla.SlaCalendar;
-import io.leadjourney.decision.DecisionEvaluator;
-import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.sla.Sla;
+import io.leadjourney.sla.SlaCalendar;
 import io.leadjourney.sla.SlaService;
+import io.leadjourney.sla.TeamCalendar;
+import io.leadjourney.support.SystemAuthentication;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -31,10 +33,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 

@@ -2,8 +2,8 @@ package io.leadjourney.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.IntegrationTest;
-import io.leadjourney.engagement.BatchEvent;
-import io.leadjourney.engagement.EventBatchService;
+import io.leadjourney.intake.BatchEvent;
+import io.leadjourney.intake.EventBatchService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

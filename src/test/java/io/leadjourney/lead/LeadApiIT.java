@@ -208,7 +208,7 @@ class LeadApiIT extends IntegrationTest {
         org.camunda.bpm.engine.identity.User user = identityService.newUser(guessed);
         user.setPassword(guessed + "-secret");
         identityService.saveUser(user);
-        identityService.createMembership(guessed, io.leadjourney.system.Groups.MARKETING);
+        identityService.createMembership(guessed, io.leadjourney.security.Groups.MARKETING);
         assertThat(http.withBasicAuth(guessed, guessed + "-secret").getForEntity("/api/leads/1", JsonNode.class)
                 .getStatusCode().value()).as("the right password").isIn(200, 404);
         ResponseEntity<JsonNode> wrongPassword = http.withBasicAuth(guessed, "guess")

@@ -1,13 +1,11 @@
 package io.leadjourney.scenario;
 
-import io.leadjourney.journey.LeadJourney;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.leadjourney.scoring;
 
 import io.leadjourney.IntegrationTest;
-import io.leadjourney.engagement.BatchEvent;
-import io.leadjourney.engagement.EventBatchService;
+import io.leadjourney.intake.BatchEvent;
+import io.leadjourney.intake.EventBatchService;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,0 +1,4 @@
+/**
+ * The demo profile's users and leads, so the first start shows a pipeline.
+ */
+package io.leadjourney.demo;

@@ -1,0 +1,5 @@
+/**
+ * Fit and engagement through the DMN tables, the tallies, the score receipt, the what-if and the definition's
+ * signatures.
+ */
+package io.leadjourney.scoring;

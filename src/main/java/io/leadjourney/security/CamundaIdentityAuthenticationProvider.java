@@ -1,0 +1,100 @@
+package io.leadjourney.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks API credentials against Camunda's identity service; the user's groups become authorities.
+ * <p>
+ * A marketing system posting events one by one sends the same credentials thousands of times a minute, and each
+ * check costs two engine commands. A successful check is therefore remembered for a short time
+ * ({@code leadjourney.security.credential-cache}, default one minute; {@code PT0S} turns it off): a changed
+ * password, removed user or changed group takes effect within that time. Only a salted SHA-256 of the password is
+ * held, and failures are never remembered, so Camunda's login throttling sees every wrong password.
+ */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+    static final int MAX_CACHED = 1000;
+
+    private final IdentityService identityService;
+    private final Duration cacheFor;
+    private final Clock clock;
+    private final byte[] salt = new byte[16];
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(String passwordHash, List<SimpleGrantedAuthority> authorities, Instant until) {
+    }
+
+    CamundaIdentityAuthenticationProvider(IdentityService identityService,
+                                          @Value("${leadjourney.security.credential-cache:PT1M}") Duration cacheFor,
+                                          Clock clock) {
+        this.identityService = identityService;
+        this.cacheFor = cacheFor;
+        this.clock = clock;
+        new SecureRandom().nextBytes(salt);
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String user = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (user == null || credentials == null) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        String password = credentials.toString();
+        String hash = hash(password);
+        Instant now = Instant.now(clock);
+        Verified known = verified.get(user);
+        if (known != null && known.passwordHash().equals(hash) && now.isBefore(known.until())) {
+            return UsernamePasswordAuthenticationToken.authenticated(user, null, known.authorities());
+        }
+        if (!identityService.checkPassword(user, password)) {
+            verified.remove(user);
+            throw new BadCredentialsException("Bad credentials");
+        }
+        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId).map(Groups::authority).map(SimpleGrantedAuthority::new).toList();
+        if (!cacheFor.isZero() && !cacheFor.isNegative()) {
+            if (verified.size() >= MAX_CACHED) {
+                verified.clear();
+            }
+            verified.put(user, new Verified(hash, authorities, now.plus(cacheFor)));
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private String hash(String password) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(salt);
+            return HexFormat.of().formatHex(digest.digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package io.leadjourney.system;
-
-/** A request that is well formed but contradicts what is stored; answered as a 409 problem with the reason. */
-public class ConflictException extends RuntimeException {
-
-    public ConflictException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,102 @@
+package io.leadjourney.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadjourney.IntegrationTest;
+import io.leadjourney.web.OpenApiConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI description at /v3/api-docs and Swagger UI at /swagger-ui.html: for logged-in users only, our
+ * /api only (engine-rest is Camunda's, linked), every operation with its problem-details errors, the
+ * integration endpoints with examples that the API itself accepts.
+ */
+class OpenApiIT extends IntegrationTest {
+
+    @Test
+    void theDescriptionAndSwaggerUiNeedALogin() {
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/swagger-ui.html", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        // An unknown user: a wrong password for a real one would lock it briefly for the other tests.
+        assertThat(http.withBasicAuth("nobody", "nobody").getForEntity("/v3/api-docs", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<String> ui = http.withBasicAuth(INTEGRATION, INTEGRATION)
+                .getForEntity("/swagger-ui.html", String.class);
+        assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ui.getBody()).contains("swagger-ui");
+        ResponseEntity<String> config = http.withBasicAuth(INTEGRATION, INTEGRATION)
+                .getForEntity("/v3/api-docs/swagger-config", String.class);
+        assertThat(config.getBody()).contains("/v3/api-docs");
+    }
+
+    @Test
+    void describesOurApiWithItsErrorsAndLinksCamundasReference() {
+        JsonNode api = get(INTEGRATION, "/v3/api-docs").getBody();
+        assertThat(api).isNotNull();
+        assertThat(api.path("info").path("title").asText()).isEqualTo("Lead Journey API");
+        assertThat(api.path("info").path("description").asText()).contains(OpenApiConfiguration.ENGINE_REST_REFERENCE);
+        assertThat(api.path("externalDocs").path("url").asText()).isEqualTo(OpenApiConfiguration.ENGINE_REST_REFERENCE);
+        assertThat(api.path("components").path("securitySchemes").path("basic").path("scheme").asText())
+                .isEqualTo("basic");
+
+        List<String> paths = new ArrayList<>();
+        api.path("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/api/leads", "/api/leads/{id}", "/api/leads/{id}/events", "/api/events",
+                "/api/leads/{id}/outcome", "/api/funnel", "/api/reps", "/api/definition/what-if");
+        assertThat(paths).allMatch(path -> path.startsWith("/api/"));
+
+        JsonNode problem = api.path("components").path("schemas").path(OpenApiConfiguration.PROBLEM);
+        assertThat(problem.path("properties").has("detail")).isTrue();
+        assertThat(problem.path("properties").path("errors").path("items").path("properties").has("field")).isTrue();
+
+        api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            JsonNode responses = operation.getValue().path("responses");
+            for (String status : List.of("400", "401", "403")) {
+                assertThat(responses.path(status).path("content").path("application/problem+json").path("schema")
+                        .path("$ref").asText()).as("%s %s answers %s as a problem", operation.getKey(),
+                        path.getKey(), status).endsWith("/" + OpenApiConfiguration.PROBLEM);
+            }
+        }));
+        assertThat(api.path("paths").path("/api/leads/{id}").path("get").path("responses").has("404")).isTrue();
+    }
+
+    @Test
+    void theExamplesAreRequestsTheApiAccepts() throws Exception {
+        JsonNode api = get(INTEGRATION, "/v3/api-docs").getBody();
+        JsonNode leadExample = example(api, "/api/leads", "trade-show scan");
+        String email = uniqueEmail("openapi");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) leadExample).put("email", email);
+        ResponseEntity<JsonNode> captured = post(INTEGRATION, "/api/leads", leadExample);
+        assertThat(captured.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long leadId = captured.getBody().path("id").asLong();
+
+        JsonNode event = example(api, "/api/leads/{id}/events", "trial started");
+        assertThat(post(INTEGRATION, "/api/leads/" + leadId + "/events", event).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        JsonNode invalid = post(INTEGRATION, "/api/leads", json.readTree("{\"email\":\"nope\"}")).getBody();
+        JsonNode documented = api.path("paths").path("/api/leads").path("post").path("responses").path("400")
+                .path("content").path("application/problem+json").path("examples").path("Invalid request")
+                .path("value");
+        assertThat(invalid.path("title").asText()).isEqualTo(documented.path("title").asText());
+        assertThat(invalid.path("errors").get(0).path("field").asText())
+                .isEqualTo(documented.path("errors").get(0).path("field").asText());
+    }
+
+    private JsonNode example(JsonNode api, String path, String name) throws Exception {
+        JsonNode value = api.path("paths").path(path).path("post").path("requestBody").path("content")
+                .path("application/json").path("examples").path(name).path("value");
+        assertThat(value.isMissingNode()).as("example %s of POST %s", name, path).isFalse();
+        return value.isTextual() ? json.readTree(value.asText()) : value.deepCopy();
+    }
+}
