@@ -13,6 +13,7 @@ import io.leadjourney.funnel.FunnelReport.StageLoad;
 import io.leadjourney.funnel.FunnelReport.Stuck;
 import io.leadjourney.funnel.FunnelReport.Week;
 import io.leadjourney.lead.LeadStage;
+import io.leadjourney.routing.RoutingService;
 import io.leadjourney.sla.AcceptanceFloor;
 import io.leadjourney.sla.AcceptanceRateWatch;
 import io.leadjourney.sla.SlaCalendar;
@@ -71,7 +72,8 @@ public class FunnelService {
 
     static final int MAX_DAYS = 731;
 
-    private static final String COHORT = "select id, source, country, employees, assigned_rep, created_at"
+    private static final String COHORT = "select id, source, country, employees, assigned_rep, created_at,"
+            + " total_score, custom_fields"
             + " from lead where created_at >= ? and created_at < ?";
     private static final String COHORT_TRANSITIONS = "select t.lead_id, t.from_stage, t.to_stage, t.changed_at,"
             + " t.reason from stage_transition t join lead l on l.id = t.lead_id"
@@ -107,9 +109,12 @@ public class FunnelService {
     private final SlaCalendar calendar;
     private final Clock clock;
 
+    private final RoutingService routing;
+
     FunnelService(JdbcTemplate jdbc, OpenWork openWork, FunnelProperties properties, DecisionEvaluator decisions,
-                  AcceptanceRateWatch acceptanceRate, SlaCalendar calendar, Clock clock) {
+                  AcceptanceRateWatch acceptanceRate, SlaCalendar calendar, RoutingService routing, Clock clock) {
         this.calendar = calendar;
+        this.routing = routing;
         this.acceptanceRate = acceptanceRate;
         this.jdbc = jdbc;
         this.openWork = openWork;
@@ -125,6 +130,8 @@ public class FunnelService {
         final Integer employees;
         final String rep;
         final Instant capturedAt;
+        final int totalScore;
+        final String customFields;
         final Set<LeadStage> reached = EnumSet.noneOf(LeadStage.class);
         final List<String> rejectReasons = new ArrayList<>();
         Instant mqlAt;
@@ -146,6 +153,8 @@ public class FunnelService {
             this.employees = row.wasNull() ? null : employees;
             this.rep = row.getString(5);
             this.capturedAt = row.getTimestamp(6).toInstant();
+            this.totalScore = row.getInt(7);
+            this.customFields = row.getString(8);
         }
     }
 
@@ -373,21 +382,13 @@ public class FunnelService {
         return new Stuck(perStage, openWork.overdueTasks(), linked);
     }
 
-    private static String keyOf(LeadFacts facts, GroupBy groupBy) {
+    private String keyOf(LeadFacts facts, GroupBy groupBy) {
         return switch (groupBy) {
             case SOURCE -> facts.source == null ? "(none)" : facts.source;
             case REP -> facts.rep == null ? "(unassigned)" : facts.rep;
             case REGION -> facts.country == null ? "(unknown)" : facts.country;
-            case SEGMENT -> sizeBand(facts.employees);
+            case SEGMENT -> routing.band(facts.country, facts.employees, facts.totalScore, facts.customFields);
         };
-    }
-
-    /** The company-size bands of the routing table's example. */
-    static String sizeBand(Integer employees) {
-        if (employees == null || employees <= 0) {
-            return "unknown size";
-        }
-        return employees <= 10 ? "1-10" : employees <= 50 ? "11-50" : employees <= 1000 ? "51-1000" : "over 1000";
     }
 
     private static Instant earliest(Instant known, Instant at) {

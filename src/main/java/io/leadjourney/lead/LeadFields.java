@@ -147,7 +147,12 @@ public class LeadFields {
 
     /** The lead's values of the declared fields, by name, null where it has none: inputs for the tables. */
     public Map<String, Object> inputsOf(Lead lead) {
-        Map<String, Object> stored = read(lead.getCustomFields());
+        return inputsOf(lead.getCustomFields());
+    }
+
+    /** As {@link #inputsOf(Lead)}, from the values as stored ({@code lead.custom_fields}), for a query's rows. */
+    public Map<String, Object> inputsOf(String storedCustomFields) {
+        Map<String, Object> stored = read(storedCustomFields);
         Map<String, Object> inputs = new LinkedHashMap<>();
         for (Field field : declared()) {
             inputs.put(field.name(), stored.get(field.name()));

@@ -118,13 +118,31 @@ public class RoutingService {
     }
 
     private DecisionOutcome routingRule(Lead lead) {
+        return decisions.evaluate(DecisionKeys.LEAD_ROUTING, routingInputs(lead.getCountry(), lead.getEmployees(),
+                lead.getTotalScore(), lead.getCustomFields()));
+    }
+
+    /**
+     * The band {@code lead-routing.dmn} puts a lead with these facts in, such as "Companies with 11-50 employees":
+     * the funnel's segments, so they are the routing table's bands and never a copy of them.
+     *
+     * @param customFields the lead's declared fields as stored ({@code lead.custom_fields}), or null
+     */
+    public String band(String country, Integer employees, int totalScore, String customFields) {
+        DecisionOutcome rule = decisions.evaluate(DecisionKeys.LEAD_ROUTING, routingInputs(country, employees,
+                totalScore, customFields));
+        return rule.firstRule().map(chosen -> stringOutput(chosen, OUT_BAND)).orElse("(no band)");
+    }
+
+    private Map<String, Object> routingInputs(String country, Integer employees, int totalScore,
+                                              String customFields) {
         Map<String, Object> inputs = new HashMap<>();
-        inputs.put("country", lead.getCountry() == null ? null : lead.getCountry().trim().toLowerCase(Locale.ROOT));
-        inputs.put("employees", lead.getEmployees());
-        inputs.put("totalScore", lead.getTotalScore());
-        leadFields.inputsOf(lead).forEach((name, value) -> inputs.put(name, value instanceof String text
+        inputs.put("country", country == null ? null : country.trim().toLowerCase(Locale.ROOT));
+        inputs.put("employees", employees);
+        inputs.put("totalScore", totalScore);
+        leadFields.inputsOf(customFields).forEach((name, value) -> inputs.put(name, value instanceof String text
                 ? text.trim().toLowerCase(Locale.ROOT) : value));
-        return decisions.evaluate(DecisionKeys.LEAD_ROUTING, inputs);
+        return inputs;
     }
 
     /** The members who can take a lead now; the others are added to {@code skipped} with the reason. */

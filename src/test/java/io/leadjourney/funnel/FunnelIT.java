@@ -292,6 +292,16 @@ class FunnelIT extends IntegrationTest {
         assertThat(speed.get("bestPracticeMinutes").asInt()).isEqualTo(30);
     }
 
+    /** Segments are the bands lead-routing.dmn gives (never a copy of its size bands): 20, 5, 200 and unknown. */
+    @Test
+    void segmentsAreTheRoutingTablesBands() {
+        JsonNode segments = funnel("manager", period() + "&groupBy=segment").getBody().get("segments");
+        assertThat(segments.findValuesAsText("key")).containsExactlyInAnyOrder("Companies with 11-50 employees",
+                "Companies with up to 10 employees", "Companies with more than 50 employees",
+                "Company size unknown");
+        assertThat(findBy(segments, "key", "Company size unknown").get("leads").asLong()).isEqualTo(2);
+    }
+
     @Test
     void theCsvHasTheSameFiguresAsTheJson() {
         JsonNode json = funnel("manager", period() + "&groupBy=segment").getBody();
