@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -111,9 +112,17 @@ public class LeadRequalification {
         }
     }
 
-    /** Begins a change to leads the caller's transaction has locked (in id order). */
-    @Transactional
+    /**
+     * Begins a change to leads the caller's transaction has locked (in id order). The change reads, scores and
+     * writes in that transaction, until {@link Change#finish()}: it opens none of its own, so it never writes
+     * outside the caller's.
+     *
+     * @throws IllegalStateException when no transaction is active
+     */
     public Change begin(Collection<Lead> lockedLeads) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A requalification runs in the transaction that locked its leads");
+        }
         return new Change(lockedLeads);
     }
 
