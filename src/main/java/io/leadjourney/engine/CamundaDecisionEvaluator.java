@@ -1,5 +1,7 @@
 package io.leadjourney.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.decision.InvalidDecisionException;
@@ -22,44 +24,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Evaluates the latest deployed version of a decision (a table, or a literal expression) from a parsed copy held in memory: no history is
- * written per evaluation, so scoring thousands of events stays cheap. The copy is checked against the latest
- * deployed version every {@code leadjourney.scoring.decision-refresh}, so a table a process owner deploys is
- * in use within that time. Results are remembered per table version and inputs (bounded), which assumes what
- * holds for the scoring tables: an answer depends on the inputs only (no {@code now()} in a rule).
+ * Evaluates the latest deployed version of a decision (a table, or a literal expression) from a parsed copy held in
+ * memory: no history is written per evaluation, so scoring thousands of events stays cheap. Three Caffeine caches:
+ * which version is the latest, looked up again after {@code leadjourney.scoring.decision-refresh} (a table a
+ * process owner deploys is in use within that time); each version's parsed decision and its columns' vocabulary
+ * (a version never changes); and answers per version and inputs (bounded), which assumes what holds for our tables:
+ * an answer depends on the inputs only (no {@code now()} in a rule).
  */
 @Component
 class CamundaDecisionEvaluator implements DecisionEvaluator {
 
+    static final int MAX_CACHED_RESULTS = 50_000;
+    private static final int MAX_CACHED_VERSIONS = 1_000;
+
     private final RepositoryService repositoryService;
     private final DmnEngine dmnEngine;
     private final SystemAuthentication system;
-    private final ScoringProperties properties;
-    private final Map<String, Parsed> latest = new ConcurrentHashMap<>();
-    /** Results per table version and inputs: scoring tables are pure functions of their inputs. */
-    private final Map<ResultKey, DecisionOutcome> results = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ResultKey, DecisionOutcome> eldest) {
-                    return size() > MAX_CACHED_RESULTS;
-                }
-            });
-    static final int MAX_CACHED_RESULTS = 50_000;
+    /** The latest deployed version of each decision key; expires after the refresh interval. */
+    private final Cache<String, Version> latest;
+    private final Cache<String, DmnDecision> parsed = Caffeine.newBuilder().maximumSize(MAX_CACHED_VERSIONS).build();
+    private final Cache<ColumnKey, Set<String>> columns = Caffeine.newBuilder().maximumSize(MAX_CACHED_VERSIONS)
+            .build();
+    private final Cache<ResultKey, DecisionOutcome> results = Caffeine.newBuilder()
+            .maximumSize(MAX_CACHED_RESULTS).build();
+
+    private record Version(String definitionId, int version) {
+    }
 
     private record ResultKey(String definitionId, Map<String, Object> inputs) {
     }
 
     private record ColumnKey(String definitionId, String inputExpression) {
-    }
-
-    /** The vocabulary of a column, per table version. */
-    private final Map<ColumnKey, Set<String>> columns = new ConcurrentHashMap<>();
-
-    /** @param checkedAt {@link System#nanoTime()} of the last look at the latest version */
-    private record Parsed(String definitionId, int version, DmnDecision decision, long checkedAt) {
     }
 
     CamundaDecisionEvaluator(RepositoryService repositoryService, SystemAuthentication system,
@@ -68,26 +65,21 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
         // A standalone DMN engine: the process engine's own would write decision history on every evaluation.
         this.dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         this.system = system;
-        this.properties = properties;
+        // Caffeine's own ticker is monotonic: the business clock may be moved (tests, a clock correction).
+        this.latest = Caffeine.newBuilder().expireAfterWrite(properties.decisionRefresh()).build();
     }
 
     @Override
     public DecisionOutcome evaluate(String decisionKey, Map<String, Object> inputs) {
-        Parsed table = latest(decisionKey);
-        ResultKey key = new ResultKey(table.definitionId(), new java.util.HashMap<>(inputs));
-        DecisionOutcome cached = results.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        DecisionOutcome outcome = outcome(decisionKey, table.version(), table.decision(), inputs);
-        results.put(key, outcome);
-        return outcome;
+        Version table = latest(decisionKey);
+        return results.get(new ResultKey(table.definitionId(), new java.util.HashMap<>(inputs)),
+                key -> outcome(decisionKey, table.version(), decision(decisionKey, table), inputs));
     }
 
     @Override
     public Set<String> namedValues(String decisionKey, String inputExpression) {
-        Parsed table = latest(decisionKey);
-        return columns.computeIfAbsent(new ColumnKey(table.definitionId(), inputExpression), key -> system.call(() -> {
+        Version table = latest(decisionKey);
+        return columns.get(new ColumnKey(table.definitionId(), inputExpression), key -> system.call(() -> {
             try (InputStream model = repositoryService.getDecisionModel(key.definitionId())) {
                 return java.util.Collections.unmodifiableSet(DecisionColumns.namedValues(
                         Dmn.readModelFromStream(model), decisionKey, inputExpression));
@@ -149,30 +141,24 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
         return new DecisionOutcome(key, version, rules);
     }
 
-    private Parsed latest(String key) {
-        // A monotonic timer: the business clock may be moved (tests, a clock correction) and is no cache's measure.
-        long now = System.nanoTime();
-        Parsed cached = latest.get(key);
-        if (cached != null && now - cached.checkedAt() < properties.decisionRefresh().toNanos()) {
-            return cached;
-        }
-        Parsed fresh = system.call(() -> {
+    private Version latest(String key) {
+        return latest.get(key, absent -> system.call(() -> {
             DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
                     .decisionDefinitionKey(key).latestVersion().singleResult();
             if (definition == null) {
                 throw new IllegalStateException("No decision table '" + key + "' is deployed");
             }
-            if (cached != null && cached.definitionId().equals(definition.getId())) {
-                return new Parsed(cached.definitionId(), cached.version(), cached.decision(), now);
-            }
-            try (InputStream model = repositoryService.getDecisionModel(definition.getId())) {
-                return new Parsed(definition.getId(), definition.getVersion(), dmnEngine.parseDecision(key, model),
-                        now);
+            return new Version(definition.getId(), definition.getVersion());
+        }));
+    }
+
+    private DmnDecision decision(String key, Version version) {
+        return parsed.get(version.definitionId(), id -> system.call(() -> {
+            try (InputStream model = repositoryService.getDecisionModel(id)) {
+                return dmnEngine.parseDecision(key, model);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
-        latest.put(key, fresh);
-        return fresh;
+        }));
     }
 }

@@ -1,5 +1,8 @@
 package io.leadjourney.routing;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.leadjourney.opportunity.DealOutcome;
 import io.leadjourney.opportunity.OpportunityRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * The closed deals of each rep, for the round robin's weights ({@link RoutingService}).
@@ -20,7 +22,7 @@ import java.util.function.LongSupplier;
  * intake benchmark, with no deal closed at all). Weights only need to follow the win rate, not the last minute of
  * it, so with {@code leadjourney.routing.win-rate-refresh} above zero the counts of all reps are read in one query
  * at most once per interval and kept. Every node keeps its own, so a deal closed on one node weighs on every node
- * within the interval. {@code PT0S} counts for every lead, exactly.
+ * within the interval (a Caffeine cache of one entry). {@code PT0S} counts the reps asked for, for every lead, exactly.
  */
 @Component
 class WinRates {
@@ -35,53 +37,34 @@ class WinRates {
         }
     }
 
-    private record Snapshot(Map<String, Closed> byRep, long readAtNanos) {
-    }
-
     private final OpportunityRepository opportunities;
-    private final Duration refresh;
-    private final LongSupplier nanoTime;
-    private volatile Snapshot snapshot;
+    private final boolean everyTime;
+    /** One entry: every rep's closed deals, read in one query, kept for the refresh interval. */
+    private final LoadingCache<Boolean, Map<String, Closed>> everyRep;
 
     @Autowired
     WinRates(OpportunityRepository opportunities, RoutingProperties properties) {
-        this(opportunities, properties.winRateRefresh(), System::nanoTime);
+        this(opportunities, properties.winRateRefresh(), Ticker.systemTicker());
     }
 
-    WinRates(OpportunityRepository opportunities, Duration refresh, LongSupplier nanoTime) {
+    WinRates(OpportunityRepository opportunities, Duration refresh, Ticker ticker) {
         this.opportunities = opportunities;
-        this.refresh = refresh;
-        this.nanoTime = nanoTime;
+        this.everyTime = refresh.isZero();
+        this.everyRep = Caffeine.newBuilder().expireAfterWrite(refresh).ticker(ticker)
+                .build(all -> tally(opportunities.countOutcomesOfEveryRep()));
     }
 
     /** The closed deals of each of these reps; a rep without any is {@link Closed#NONE} or absent. */
     Map<String, Closed> of(Collection<String> repIds) {
-        if (refresh.isZero()) {
+        if (everyTime) {
             return tally(opportunities.countOutcomesByRep(repIds));
         }
-        Map<String, Closed> all = current().byRep();
+        Map<String, Closed> all = everyRep.get(Boolean.TRUE);
         Map<String, Closed> wanted = new HashMap<>();
         for (String id : repIds) {
             wanted.put(id, all.getOrDefault(id, Closed.NONE));
         }
         return wanted;
-    }
-
-    private Snapshot current() {
-        Snapshot seen = snapshot;
-        if (seen != null && !expired(seen)) {
-            return seen;
-        }
-        synchronized (this) {
-            if (snapshot == null || expired(snapshot)) {
-                snapshot = new Snapshot(tally(opportunities.countOutcomesOfEveryRep()), nanoTime.getAsLong());
-            }
-            return snapshot;
-        }
-    }
-
-    private boolean expired(Snapshot seen) {
-        return nanoTime.getAsLong() - seen.readAtNanos() >= refresh.toNanos();
     }
 
     /** Rows of {@code [repId, DealOutcome, Long]} as closed deals per rep. */

@@ -1,5 +1,7 @@
 package io.leadjourney.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,11 +18,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Checks API credentials against Camunda's identity service; the user's groups become authorities.
@@ -38,11 +38,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
     private final Duration cacheFor;
-    private final Clock clock;
     private final byte[] salt = new byte[16];
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** Successful checks by user, for {@code cacheFor} on the application's clock; none when it is zero. */
+    private final Cache<String, Verified> verified;
 
-    private record Verified(String passwordHash, List<SimpleGrantedAuthority> authorities, Instant until) {
+    private record Verified(String passwordHash, List<SimpleGrantedAuthority> authorities) {
     }
 
     CamundaIdentityAuthenticationProvider(IdentityService identityService,
@@ -50,7 +50,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                                           Clock clock) {
         this.identityService = identityService;
         this.cacheFor = cacheFor;
-        this.clock = clock;
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_CACHED)
+                .expireAfterWrite(cacheFor.isNegative() ? Duration.ZERO : cacheFor)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
         new SecureRandom().nextBytes(salt);
     }
 
@@ -63,22 +65,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         }
         String password = credentials.toString();
         String hash = hash(password);
-        Instant now = Instant.now(clock);
-        Verified known = verified.get(user);
-        if (known != null && known.passwordHash().equals(hash) && now.isBefore(known.until())) {
+        Verified known = verified.getIfPresent(user);
+        if (known != null && known.passwordHash().equals(hash)) {
             return UsernamePasswordAuthenticationToken.authenticated(user, null, known.authorities());
         }
         if (!identityService.checkPassword(user, password)) {
-            verified.remove(user);
+            verified.invalidate(user);
             throw new BadCredentialsException("Bad credentials");
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).map(Groups::authority).map(SimpleGrantedAuthority::new).toList();
         if (!cacheFor.isZero() && !cacheFor.isNegative()) {
-            if (verified.size() >= MAX_CACHED) {
-                verified.clear();
-            }
-            verified.put(user, new Verified(hash, authorities, now.plus(cacheFor)));
+            verified.put(user, new Verified(hash, authorities));
         }
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
