@@ -1,10 +1,9 @@
 package io.leadjourney.engine;
 
-import io.leadjourney.support.EngineConflicts;
+import io.leadjourney.support.LostRace;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -72,35 +72,19 @@ class TaskCommandRetry extends AbstractProcessEnginePlugin {
             if (!retryable(command)) {
                 return next.execute(command);
             }
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return next.execute(command);
-                } catch (ProcessEngineException failure) {
-                    if (attempt == ATTEMPTS || !EngineConflicts.lostRace(failure)) {
-                        throw failure;
-                    }
-                    Counter.builder(RETRIES).description("Task commands run again after losing a race")
-                            .tag("command", command.getClass().getSimpleName()).register(registry).increment();
-                    log.info("{} lost a race with a concurrent change, trying again ({} of {}): {}",
-                            command.getClass().getSimpleName(), attempt + 1, ATTEMPTS, failure.getMessage());
-                    pause(attempt);
-                }
-            }
+            RetryTemplate retries = LostRace.template(ATTEMPTS, (attempt, failure) -> {
+                Counter.builder(RETRIES).description("Task commands run again after losing a race")
+                        .tag("command", command.getClass().getSimpleName()).register(registry).increment();
+                log.info("{} lost a race with a concurrent change, trying again ({} of {}): {}",
+                        command.getClass().getSimpleName(), attempt, ATTEMPTS, failure.getMessage());
+            });
+            return retries.execute(context -> next.execute(command));
         }
 
         private static boolean retryable(Command<?> command) {
             return TASK_COMMANDS.contains(command.getClass())
                     && Context.getCommandContext() == null
                     && !TransactionSynchronizationManager.isActualTransactionActive();
-        }
-
-        private static void pause(int attempt) {
-            try {
-                Thread.sleep(10L * attempt + (long) (Math.random() * 10));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new ProcessEngineException("Interrupted while waiting to retry", interrupted);
-            }
         }
     }
 }
