@@ -82,15 +82,15 @@ public class LeadImportService {
                 throw new InvalidFieldException(FILE, "is empty; the first line must name the columns");
             }
             reader.reset();
-            delimiter = CsvReader.detectDelimiter(headerLine);
-            CsvReader csv = new CsvReader(reader, delimiter);
+            delimiter = CsvRows.detectDelimiter(headerLine);
+            CsvRows csv = new CsvRows(reader, delimiter);
             columns = new ImportColumns(csv.next().fields(), fields.declared());
             if (!columns.hasEmail()) {
                 throw new InvalidFieldException(FILE, "has no e-mail column (the header must name one: email,"
                         + " e-mail or email address); the columns are " + headerLine);
             }
             Map<String, Integer> firstLineOfEmail = new HashMap<>();
-            for (CsvReader.Record record = csv.next(); record != null; record = csv.next()) {
+            for (CsvRows.Row record = csv.next(); record != null; record = csv.next()) {
                 if (record.fields().stream().allMatch(String::isBlank)) {
                     continue;
                 }
@@ -102,7 +102,7 @@ public class LeadImportService {
             }
         } catch (CharacterCodingException e) {
             throw new InvalidFieldException(FILE, "is not UTF-8 text; save it as CSV UTF-8");
-        } catch (CsvReader.MalformedCsvException e) {
+        } catch (CsvRows.MalformedCsvException e) {
             throw new InvalidFieldException(FILE, "is not valid CSV: " + e.getMessage());
         }
         if (rows.isEmpty()) {
@@ -114,7 +114,7 @@ public class LeadImportService {
         return queries.find(id);
     }
 
-    private Row judge(CsvReader.Record record, ImportColumns columns, String source,
+    private Row judge(CsvRows.Row record, ImportColumns columns, String source,
                       Map<String, Integer> firstLineOfEmail) throws JsonProcessingException {
         ImportColumns.Parsed parsed = columns.parse(record.fields(), source);
         NewLead lead = parsed.lead();
