@@ -13,9 +13,11 @@ import io.leadjourney.funnel.FunnelReport.StageLoad;
 import io.leadjourney.funnel.FunnelReport.Stuck;
 import io.leadjourney.funnel.FunnelReport.Week;
 import io.leadjourney.lead.LeadStage;
+import io.leadjourney.opportunity.DealOutcome;
 import io.leadjourney.routing.RoutingService;
 import io.leadjourney.sla.AcceptanceFloor;
 import io.leadjourney.sla.AcceptanceRateWatch;
+import io.leadjourney.sla.Sla;
 import io.leadjourney.sla.SlaCalendar;
 import io.leadjourney.support.InvalidFieldException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,16 +91,18 @@ public class FunnelService {
             + " join lead l on l.id = o.lead_id where l.created_at >= ? and l.created_at < ? and o.outcome is not null";
     /** Per stage and UTC day, counted by the database: a year is a few hundred rows, not every stage change. */
     private static final String PERIOD_TRANSITIONS = "select to_stage, cast(changed_at at time zone 'UTC' as date),"
-            + " count(*) from stage_transition where to_stage in ('MQL', 'SAL', 'SQL') and changed_at >= ?"
+            + " count(*) from stage_transition where to_stage in (" + LeadStage.sqlList(LeadStage.MQL,
+            LeadStage.SAL, LeadStage.SQL) + ") and changed_at >= ?"
             + " and changed_at < ? group by to_stage, cast(changed_at at time zone 'UTC' as date)";
     private static final String PERIOD_DECISIONS = "select changed_by, to_stage, count(*) from stage_transition"
-            + " where from_stage = 'MQL' and to_stage in ('SAL', 'REJECTED') and changed_at >= ? and changed_at < ?"
+            + " where from_stage = '" + LeadStage.MQL + "' and to_stage in (" + LeadStage.sqlList(LeadStage.SAL,
+            LeadStage.REJECTED) + ") and changed_at >= ? and changed_at < ?"
             + " group by changed_by, to_stage";
     private static final String PERIOD_BREACHES = "select rep_id, sla, count(*) from sla_breach"
             + " where breached_at >= ? and breached_at < ? and rep_id is not null group by rep_id, sla";
     private static final String OPEN_LEADS = "select l.id, l.first_name, l.last_name, l.email, l.company, l.stage,"
             + " l.assigned_rep, max(t.changed_at) from lead l join stage_transition t on t.lead_id = l.id"
-            + " where l.stage in ('MQL', 'SAL') group by l.id, l.first_name, l.last_name, l.email, l.company,"
+            + " where l.stage in (" + LeadStage.sqlList(LeadStage.OPEN.toArray(LeadStage[]::new)) + ") group by l.id, l.first_name, l.last_name, l.email, l.company,"
             + " l.stage, l.assigned_rep";
 
     private final JdbcTemplate jdbc;
@@ -142,7 +146,7 @@ public class FunnelService {
         double hoursToAccept = Double.NaN;
         int recycles;
         int acceptances;
-        String outcome;
+        DealOutcome outcome;
         BigDecimal dealValue;
 
         LeadFacts(ResultSet row) throws SQLException {
@@ -179,7 +183,7 @@ public class FunnelService {
         jdbc.query(COHORT_TRANSITIONS, row -> {
             LeadFacts facts = cohort.get(row.getLong(1));
             if (facts != null) {
-                transition(facts, row.getString(2), LeadStage.valueOf(row.getString(3)),
+                transition(facts, LeadStage.ofNullable(row.getString(2)), LeadStage.valueOf(row.getString(3)),
                         row.getTimestamp(4).toInstant(), row.getString(5));
             }
         }, start, end);
@@ -203,7 +207,7 @@ public class FunnelService {
         jdbc.query(COHORT_DEALS, row -> {
             LeadFacts facts = cohort.get(row.getLong(1));
             if (facts != null) {
-                facts.outcome = row.getString(2);
+                facts.outcome = DealOutcome.valueOf(row.getString(2));
                 facts.dealValue = row.getBigDecimal(3);
             }
         }, start, end);
@@ -221,18 +225,18 @@ public class FunnelService {
     }
 
     /** Takes one stage change; they come in no particular order, so the first of each kind is the earliest. */
-    private static void transition(LeadFacts facts, String from, LeadStage to, Instant at, String reason) {
+    private static void transition(LeadFacts facts, LeadStage from, LeadStage to, Instant at, String reason) {
         facts.reached.add(to);
         switch (to) {
             case MQL -> facts.mqlAt = earliest(facts.mqlAt, at);
             case SAL -> {
                 facts.salAt = earliest(facts.salAt, at);
-                facts.acceptances += "MQL".equals(from) ? 1 : 0;
+                facts.acceptances += from == LeadStage.MQL ? 1 : 0;
             }
             case SQL -> facts.sqlAt = earliest(facts.sqlAt, at);
             case REJECTED -> facts.rejectReasons.add(reason == null ? "UNKNOWN" : reason.split(":", 2)[0].trim());
-            case NURTURE -> facts.recycles += "MQL".equals(from) || "SAL".equals(from) || "REJECTED".equals(from)
-                    ? 1 : 0;
+            case NURTURE -> facts.recycles += from == LeadStage.MQL || from == LeadStage.SAL
+                    || from == LeadStage.REJECTED ? 1 : 0;
             default -> {
             }
         }
@@ -243,8 +247,8 @@ public class FunnelService {
         long mqls = reached(leads, LeadStage.MQL);
         long sals = reached(leads, LeadStage.SAL);
         long sqls = reached(leads, LeadStage.SQL);
-        long won = leads.stream().filter(f -> "WON".equals(f.outcome)).count();
-        long lost = leads.stream().filter(f -> "LOST".equals(f.outcome)).count();
+        long won = leads.stream().filter(f -> f.outcome == DealOutcome.WON).count();
+        long lost = leads.stream().filter(f -> f.outcome == DealOutcome.LOST).count();
         long rejected = leads.stream().mapToLong(f -> f.rejectReasons.size()).sum();
         Map<String, Double> conversion = new LinkedHashMap<>();
         conversion.put("leadToMql", ratio(mqls, count));
@@ -254,7 +258,7 @@ public class FunnelService {
         conversion.put("leadToWon", ratio(won, count));
         Map<String, Long> reasons = new TreeMap<>();
         leads.forEach(f -> f.rejectReasons.forEach(reason -> reasons.merge(reason, 1L, Long::sum)));
-        List<BigDecimal> wonValues = leads.stream().filter(f -> "WON".equals(f.outcome) && f.dealValue != null)
+        List<BigDecimal> wonValues = leads.stream().filter(f -> f.outcome == DealOutcome.WON && f.dealValue != null)
                 .map(f -> f.dealValue).toList();
         BigDecimal average = wonValues.isEmpty() ? null : wonValues.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(wonValues.size()), 2, RoundingMode.HALF_UP);
@@ -307,9 +311,9 @@ public class FunnelService {
         jdbc.query(PERIOD_TRANSITIONS, row -> {
             LocalDate week = monday(row.getObject(2, LocalDate.class));
             long[] c = counts.computeIfAbsent(week, w -> new long[3]);
-            c[switch (row.getString(1)) {
-                case "MQL" -> 0;
-                case "SAL" -> 1;
+            c[switch (LeadStage.valueOf(row.getString(1))) {
+                case MQL -> 0;
+                case SAL -> 1;
                 default -> 2;
             }] += row.getLong(3);
         }, start, end);
@@ -341,7 +345,7 @@ public class FunnelService {
             byRep.computeIfAbsent(row.getString(1), r -> new long[3])[0] += row.getLong(3);
         }, start, end);
         jdbc.query(PERIOD_BREACHES, row -> {
-            byRep.computeIfAbsent(row.getString(1), r -> new long[3])["ACCEPT_LEAD".equals(row.getString(2)) ? 1 : 2]
+            byRep.computeIfAbsent(row.getString(1), r -> new long[3])[Sla.valueOf(row.getString(2)) == Sla.ACCEPT_LEAD ? 1 : 2]
                     += row.getLong(3);
         }, start, end);
         return byRep.entrySet().stream().map(e -> {

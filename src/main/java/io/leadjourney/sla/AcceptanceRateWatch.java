@@ -1,6 +1,7 @@
 package io.leadjourney.sla;
 
 import io.leadjourney.decision.DecisionEvaluator;
+import io.leadjourney.lead.LeadStage;
 import io.leadjourney.notification.NotificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ public class AcceptanceRateWatch {
     static final String ALERT = "acceptance-rate";
 
     private static final String DECISIONS = "select to_stage, count(*) from stage_transition"
-            + " where from_stage = 'MQL' and to_stage in ('SAL', 'REJECTED') and changed_at >= ? and changed_at < ?"
+            + " where from_stage = '" + LeadStage.MQL + "' and to_stage in (" + LeadStage.sqlList(LeadStage.SAL,
+            LeadStage.REJECTED) + ") and changed_at >= ? and changed_at < ?"
             + " group by to_stage";
 
     /** What a check found and did ({@code verdict} null for a {@link #measure()}). */
@@ -95,7 +97,7 @@ public class AcceptanceRateWatch {
     public Check decisions(Instant from, Instant to) {
         long[] counts = new long[2];
         jdbc.query(DECISIONS, row -> {
-            counts["SAL".equals(row.getString(1)) ? 0 : 1] = row.getLong(2);
+            counts[LeadStage.valueOf(row.getString(1)) == LeadStage.SAL ? 0 : 1] = row.getLong(2);
         }, utc(from), utc(to));
         long decided = counts[0] + counts[1];
         return new Check(counts[0], counts[1], decided == 0 ? null : (double) counts[0] / decided, null);
