@@ -6,7 +6,6 @@ import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionOutcome;
 import io.leadjourney.decision.InvalidDecisionException;
 import io.leadjourney.scoring.ScoringProperties;
-import io.leadjourney.support.SystemAuthentication;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;

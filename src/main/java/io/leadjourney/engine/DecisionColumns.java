@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads what a decision table's rules name in one input column, from the DMN model as Modeler saved it. */
-final class DecisionColumns {
+public final class DecisionColumns {
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -26,7 +26,7 @@ final class DecisionColumns {
      * The string literals of the column whose input expression is {@code inputExpression}, in rule order; entries
      * that exclude values ({@code not("X")}) name none.
      */
-    static Set<String> namedValues(DmnModelInstance model, String decisionKey, String inputExpression) {
+    public static Set<String> namedValues(DmnModelInstance model, String decisionKey, String inputExpression) {
         if (!(model.getModelElementById(decisionKey) instanceof Decision decision)
                 || !(decision.getExpression() instanceof DecisionTable table)) {
             throw new IllegalStateException("No decision table '" + decisionKey + "' in the model");

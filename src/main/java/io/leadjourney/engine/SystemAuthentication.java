@@ -1,4 +1,4 @@
-package io.leadjourney.support;
+package io.leadjourney.engine;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;

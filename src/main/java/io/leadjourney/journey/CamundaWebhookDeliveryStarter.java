@@ -1,6 +1,6 @@
 package io.leadjourney.journey;
 
-import io.leadjourney.support.SystemAuthentication;
+import io.leadjourney.engine.SystemAuthentication;
 import io.leadjourney.webhook.WebhookDelivery;
 import io.leadjourney.webhook.WebhookDeliveryStarter;
 import org.camunda.bpm.engine.RuntimeService;

@@ -1,7 +1,7 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.engine.SystemAuthentication;
 import io.leadjourney.opportunity.HandOffService;
-import io.leadjourney.support.SystemAuthentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.engine.SystemAuthentication;
 import io.leadjourney.lead.PersonalData;
-import io.leadjourney.support.SystemAuthentication;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;

@@ -1,6 +1,6 @@
 package io.leadjourney.journey;
 
-import io.leadjourney.support.SystemAuthentication;
+import io.leadjourney.engine.SystemAuthentication;
 
 /** Ids of {@code bpmn/lead-journey.bpmn} and the names of its process variables, defined once. */
 public final class LeadJourney {

@@ -1,6 +1,6 @@
 package io.leadjourney.journey;
 
-import io.leadjourney.support.SystemAuthentication;
+import io.leadjourney.engine.SystemAuthentication;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;

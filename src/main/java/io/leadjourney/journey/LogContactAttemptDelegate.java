@@ -1,10 +1,10 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.engine.SystemAuthentication;
 import io.leadjourney.sla.CadenceContract;
 import io.leadjourney.sla.CadenceState;
 import io.leadjourney.sla.ContactCadenceService;
 import io.leadjourney.sla.ContactChannel;
-import io.leadjourney.support.SystemAuthentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.engine.SystemAuthentication;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.lead.LeadStageService;
 import io.leadjourney.sla.ContactCadenceService;
-import io.leadjourney.support.SystemAuthentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

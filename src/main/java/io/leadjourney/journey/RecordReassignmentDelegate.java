@@ -1,8 +1,8 @@
 package io.leadjourney.journey;
 
+import io.leadjourney.engine.SystemAuthentication;
 import io.leadjourney.routing.Assignment;
 import io.leadjourney.routing.RoutingService;
-import io.leadjourney.support.SystemAuthentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package io.leadjourney.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadjourney.support.SystemAuthentication;
+import io.leadjourney.engine.SystemAuthentication;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.leadjourney.journey;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadjourney.support.SystemAuthentication;
+import io.leadjourney.engine.SystemAuthentication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

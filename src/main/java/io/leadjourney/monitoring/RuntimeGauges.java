@@ -1,9 +1,9 @@
 package io.leadjourney.monitoring;
 
+import io.leadjourney.engine.SystemAuthentication;
 import io.leadjourney.journey.LeadJourney;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.sla.AcceptanceRateWatch;
-import io.leadjourney.support.SystemAuthentication;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ManagementService;

@@ -1,6 +1,6 @@
 package io.leadjourney.review;
 
-import io.leadjourney.support.SystemAuthentication;
+import io.leadjourney.engine.SystemAuthentication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;

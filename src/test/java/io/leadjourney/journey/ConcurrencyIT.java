@@ -1,7 +1,6 @@
 package io.leadjourney.journey;
 
 import io.leadjourney.IntegrationTest;
-import io.leadjourney.journey.LeadJourney;
 import io.leadjourney.scoring.ScoringService;
 import io.leadjourney.support.EngineConflicts;
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -2,6 +2,7 @@ package io.leadjourney.journey;
 
 import io.leadjourney.decision.DecisionEvaluator;
 import io.leadjourney.decision.DecisionOutcome;
+import io.leadjourney.engine.SystemAuthentication;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.lead.LeadStageService;
 import io.leadjourney.nurture.LeadRequalification;
@@ -18,7 +19,6 @@ import io.leadjourney.sla.Sla;
 import io.leadjourney.sla.SlaCalendar;
 import io.leadjourney.sla.SlaService;
 import io.leadjourney.sla.TeamCalendar;
-import io.leadjourney.support.SystemAuthentication;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;

@@ -2,7 +2,6 @@ package io.leadjourney.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.IntegrationTest;
-import io.leadjourney.monitoring.RuntimeGauges;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;

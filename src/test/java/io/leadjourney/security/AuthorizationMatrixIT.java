@@ -3,7 +3,6 @@ package io.leadjourney.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.IntegrationTest;
 import io.leadjourney.journey.LeadJourney;
-import io.leadjourney.security.Groups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;

@@ -3,7 +3,6 @@ package io.leadjourney.security;
 import io.leadjourney.IntegrationTest;
 import io.leadjourney.engine.AdhocQueryExpressionGuard;
 import io.leadjourney.journey.LeadJourney;
-import io.leadjourney.security.IdentitySetup;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;

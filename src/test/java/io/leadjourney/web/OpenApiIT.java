@@ -2,7 +2,6 @@ package io.leadjourney.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.IntegrationTest;
-import io.leadjourney.web.OpenApiConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

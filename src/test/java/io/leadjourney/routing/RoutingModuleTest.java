@@ -1,0 +1,121 @@
+package io.leadjourney.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.ModuleTest;
+import io.leadjourney.lead.Lead;
+import io.leadjourney.lead.LeadRepository;
+import io.leadjourney.lead.NewLead;
+import io.leadjourney.notification.RecipientDirectory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Routing as a module: the routing table, the persisted round robin, absences, on the database, without the
+ * process engine. Camunda's users are {@code security}'s; here a directory that knows the reps the test makes.
+ */
+@ModuleTest
+class RoutingModuleTest {
+
+    /** The ports {@code security} implements over Camunda's users, as a test needs them. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Directories {
+        @Bean
+        RepDirectory repDirectory() {
+            Set<String> users = new HashSet<>();
+            return new RepDirectory() {
+                public boolean userExists(String userId) {
+                    return users.contains(userId);
+                }
+
+                public boolean isSalesBand(String groupId) {
+                    return groupId.startsWith("reps-");
+                }
+
+                public List<String> privilegesOf(String userId) {
+                    return List.of();
+                }
+
+                public boolean isAdmin(String userId) {
+                    return false;
+                }
+
+                public void createUser(String userId, String displayName, String email, String password) {
+                    users.add(userId);
+                }
+
+                public void updateUser(String userId, String displayName, String email) {
+                }
+
+                public void setGroups(String userId, Set<String> groups, Set<String> previous, boolean active) {
+                }
+            };
+        }
+
+        @Bean
+        RecipientDirectory recipientDirectory() {
+            return userOrGroup -> List.of(userOrGroup + "@module.example");
+        }
+    }
+
+    @Autowired
+    private RoutingService routing;
+    @Autowired
+    private RepService reps;
+    @Autowired
+    private RepRepository repRecords;
+    @Autowired
+    private LeadRepository leads;
+    @Autowired
+    private TransactionTemplate transactions;
+
+    /** An MQL of a 30-person company: the table's 11-50 band, reps-mid. */
+    private long midSizedLead() throws Exception {
+        NewLead form = new ObjectMapper().readValue("{\"email\": \"" + UUID.randomUUID() + "@module.example\","
+                + " \"firstName\": \"Mo\", \"company\": \"Mid GmbH\", \"employees\": 30}", NewLead.class);
+        Lead lead = new Lead(form.email(), Instant.now());
+        lead.updateProfile(form.cleaned(), Instant.now());
+        return leads.save(lead).getId();
+    }
+
+    @Test
+    void theTablesBandThenTheRoundRobinSkippingARepWhoIsAway() throws Exception {
+        repRecords.findAll().forEach(rep -> {
+            rep.setActive(false);
+            repRecords.save(rep);
+        });
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String ann = "ann-" + run;
+        String ben = "ben-" + run;
+        routing.registerRep(ann, "Ann", ann + "@module.example", Set.of("reps-mid"));
+        routing.registerRep(ben, "Ben", ben + "@module.example", Set.of("reps-mid"));
+
+        Set<String> firstRound = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            long lead = midSizedLead();
+            firstRound.add(transactions.execute(status -> routing.assign(lead, null)).repId());
+        }
+        assertThat(firstRound).as("one lead each").containsExactlyInAnyOrder(ann, ben);
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        reps.addAbsence(ben, new NewAbsence(today, today.plusDays(3), "Trade fair"), "manager");
+        long lead = midSizedLead();
+        Assignment assignment = transactions.execute(status -> routing.assign(lead, null));
+
+        assertThat(assignment.repId()).isEqualTo(ann);
+        assertThat(assignment.reason()).startsWith("Companies with 11-50 employees (lead-routing:v1) -> group reps-mid")
+                .contains("skipped " + ben + " (away until " + today.plusDays(3) + ")");
+    }
+}
