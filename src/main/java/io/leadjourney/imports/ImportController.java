@@ -4,6 +4,9 @@ import io.leadjourney.support.ConflictException;
 import io.leadjourney.support.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,16 +50,13 @@ class ImportController {
             + " in the background, in chunks. 202 with Location: follow GET /api/imports/{id} for progress.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportView> upload(@RequestPart(LeadImportService.FILE) MultipartFile file,
-                                      @RequestParam(required = false) String source,
+                                      @RequestParam(required = false) @Size(max = 100) String source,
                                       Principal principal) throws IOException {
         if (file.isEmpty()) {
             throw new InvalidFieldException(LeadImportService.FILE, "is empty; the first line must name the columns");
         }
         String name = file.getOriginalFilename();
         String defaultSource = source != null && !source.isBlank() ? source.trim() : "import";
-        if (defaultSource.length() > 100) {
-            throw new InvalidFieldException("source", "must be at most 100 characters");
-        }
         if (name != null && !name.toLowerCase(Locale.ROOT).endsWith(".csv") && !name.toLowerCase(Locale.ROOT)
                 .endsWith(".txt")) {
             throw new InvalidFieldException(LeadImportService.FILE, "must be a .csv file (got " + name + ")");
@@ -92,14 +92,8 @@ class ImportController {
             + " its verdict: PENDING, ACCEPTED (with the lead id), DUPLICATE or REJECTED (with the reason).")
     @GetMapping("/{id}/rows")
     List<ImportRowView> rows(@PathVariable long id, @RequestParam(required = false) String status,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "100") int size) {
-        if (page < 0) {
-            throw new InvalidFieldException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidFieldException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         ImportStatus wanted = null;
         if (status != null) {
             try {

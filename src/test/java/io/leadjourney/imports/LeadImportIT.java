@@ -236,6 +236,17 @@ class LeadImportIT extends IntegrationTest {
                 .as("nothing stored").isEqualTo(importsBefore);
     }
 
+    /** Paging and the default source are checked by their constraints, each named in the answer. */
+    @Test
+    void pagingOutOfRangeAndALongSourceAreNamed() {
+        ResponseEntity<JsonNode> paging = get("marketing", "/api/imports/1/rows?page=-1&size=5000");
+        assertThat(paging.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(paging.getBody().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("page",
+                "size");
+        assertRefused(upload("marketing", "list.csv", "email\na@b.example\n".getBytes(StandardCharsets.UTF_8),
+                "x".repeat(101)), "source", "size must be between 0 and 100");
+    }
+
     private void assertRefused(ResponseEntity<JsonNode> answer, String field, String detail) {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().path("errors").get(0).path("field").asText()).isEqualTo(field);
