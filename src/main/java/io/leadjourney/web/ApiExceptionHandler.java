@@ -53,12 +53,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(), "message", messageOf(error)))
                 .toList();
-        String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid " + detail);
-        problem.setTitle("Invalid request");
-        problem.setProperty(ERRORS, errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     /** Bean Validation on a request parameter ({@code @Min(0) int page}): each parameter at fault by its name. */
@@ -72,12 +67,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         "field", parameterName(result.getMethodParameter()),
                         "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    /** A 400 naming each field at fault, in {@code errors} and in the detail. */
+    private static ProblemDetail invalid(List<Map<String, String>> errors) {
         String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
                 .collect(Collectors.joining("; "));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid " + detail);
         problem.setTitle("Invalid request");
         problem.setProperty(ERRORS, errors);
-        return ResponseEntity.badRequest().body(problem);
+        return problem;
     }
 
     private static String parameterName(MethodParameter parameter) {
@@ -146,11 +146,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalid(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid " + field + ": " + message);
-        problem.setTitle("Invalid request");
-        problem.setProperty(ERRORS, List.of(Map.of("field", field, "message", message)));
-        return problem;
+        return invalid(List.of(Map.of("field", field, "message", message)));
     }
 
     /** A request that asks for more than the caller's role allows, e.g. a manager putting a rep in the admins. */
