@@ -15,13 +15,14 @@ import java.util.Optional;
 /**
  * The team's calendar as sales ops keep it in {@code working-calendar.dmn}: the decision {@code working-calendar-zone}
  * names the zone, the table {@code working-calendar} gives each date's hours (a rule that leaves them empty makes
- * the day a day off). A version deployed from Modeler counts for the next deadline; each date is evaluated once per
+ * the day a day off; a rule on the month and day, such as {@code 12-25}, holds every year). A version deployed from Modeler counts for the next deadline; each date is evaluated once per
  * version (the evaluator remembers its answers).
  */
 @Component
 class DecisionCalendar implements TeamCalendar {
 
     static final String IN_DATE = "date";
+    static final String IN_MONTH_DAY = "monthDay";
     static final String IN_DAY_OF_WEEK = "dayOfWeek";
     static final String OUT_OPENS = "opens";
     static final String OUT_CLOSES = "closes";
@@ -48,7 +49,8 @@ class DecisionCalendar implements TeamCalendar {
     @Override
     public Optional<Hours> hoursOn(LocalDate date) {
         DecisionOutcome outcome = decisions.evaluate(DecisionKeys.WORKING_CALENDAR,
-                Map.of(IN_DATE, date.toString(), IN_DAY_OF_WEEK, date.getDayOfWeek().name()));
+                Map.of(IN_DATE, date.toString(), IN_MONTH_DAY, date.toString().substring(5),
+                        IN_DAY_OF_WEEK, date.getDayOfWeek().name()));
         Map<String, Object> rule = outcome.firstRule().orElseThrow(() -> new IllegalStateException(
                 outcome.versionTag() + " matched no rule for " + date + "; it needs a last rule for every day"));
         String opens = DecisionOutcome.stringOutput(rule, OUT_OPENS);

@@ -122,7 +122,7 @@ class ProcessOwnerScenarioIT extends Scenario {
         String shipped = DmnEdit.shipped(DecisionKeys.WORKING_CALENDAR);
         assertThat(shipped).contains("<text>\"UTC\"</text>");
         deploy(DecisionKeys.WORKING_CALENDAR, DmnEdit.withFirstRule(shipped, DecisionKeys.WORKING_CALENDAR,
-                "Fridays end at 13:00", List.of("-", "\"FRIDAY\""), "\"09:00\"", "\"13:00\"")
+                "Fridays end at 13:00", List.of("-", "-", "\"FRIDAY\""), "\"09:00\"", "\"13:00\"")
                 .replace("<text>\"UTC\"</text>", "<text>\"Europe/Berlin\"</text>"));
 
         at("2027-02-04T16:00");

@@ -81,7 +81,7 @@ abstract class Scenario extends IntegrationTest {
     void salesOpsDeclareChristmas() throws IOException {
         deployCalendar(DmnEdit.withFirstRule(DmnEdit.shipped(DecisionKeys.WORKING_CALENDAR),
                 DecisionKeys.WORKING_CALENDAR, "Christmas Eve and Christmas Day",
-                List.of("\"2026-12-24\",\"2026-12-25\"", "-"), "", ""));
+                List.of("\"2026-12-24\",\"2026-12-25\"", "-", "-"), "", ""));
     }
 
     @AfterEach

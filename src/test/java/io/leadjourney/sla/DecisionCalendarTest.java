@@ -65,14 +65,21 @@ class DecisionCalendarTest {
 
     /** The shipped table with a rule before the weekend's. */
     private static String withRule(String dateEntry, String dayEntry, String opens, String closes) throws IOException {
+        return withRule(dateEntry, "-", dayEntry, opens, closes);
+    }
+
+    private static String withRule(String dateEntry, String monthDayEntry, String dayEntry, String opens,
+                                   String closes) throws IOException {
         return shipped().replace("      <rule id=\"Rule_working_calendar_weekend\">", """
                       <rule id="Rule_added">
                         <inputEntry id="InputEntry_added_0"><text>%s</text></inputEntry>
+                        <inputEntry id="InputEntry_added_md"><text>%s</text></inputEntry>
                         <inputEntry id="InputEntry_added_1"><text>%s</text></inputEntry>
                         <outputEntry id="OutputEntry_added_0"><text>%s</text></outputEntry>
                         <outputEntry id="OutputEntry_added_1"><text>%s</text></outputEntry>
                       </rule>
-                      <rule id="Rule_working_calendar_weekend">""".formatted(dateEntry, dayEntry, opens, closes));
+                      <rule id="Rule_working_calendar_weekend">""".formatted(dateEntry, monthDayEntry, dayEntry, opens,
+                closes));
     }
 
     @Test
@@ -94,6 +101,16 @@ class DecisionCalendarTest {
         Instant wednesdayNoon = Instant.parse("2026-12-23T12:00:00Z");
         assertThat(new WorkingTime(calendar).plus(wednesdayNoon, "P1D")).as("Thu, Fri off; the weekend")
                 .isEqualTo(Instant.parse("2026-12-28T12:00:00Z"));
+    }
+
+    @Test
+    void aHolidayOnTheMonthAndDayIsOffEveryYear() throws IOException {
+        DecisionCalendar calendar = calendar(withRule("-", "\"12-25\",\"01-01\"", "-", "", ""));
+
+        assertThat(calendar.hoursOn(LocalDate.parse("2026-12-25"))).isEmpty();
+        assertThat(calendar.hoursOn(LocalDate.parse("2031-12-25"))).as("a Thursday, five years on").isEmpty();
+        assertThat(calendar.hoursOn(LocalDate.parse("2027-01-01"))).as("a Friday").isEmpty();
+        assertThat(calendar.hoursOn(LocalDate.parse("2027-12-24"))).isPresent();
     }
 
     @Test
