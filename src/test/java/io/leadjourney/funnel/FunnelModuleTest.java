@@ -1,12 +1,12 @@
 package io.leadjourney.funnel;
 
 import io.leadjourney.ModuleTest;
-import io.leadjourney.notification.RecipientDirectory;
-import io.leadjourney.routing.RepDirectory;
+import io.leadjourney.ModuleTestDirectories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
@@ -15,9 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -28,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for the stage log) on the database, without the process engine: a week of three leads of its own, read back.
  */
 @ModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@Import(ModuleTestDirectories.class)
 class FunnelModuleTest {
 
-    /** The ports of the modules above: Camunda's users ({@code security}) and open tasks ({@code journey}). */
+    /** The port of the process above: its open tasks ({@code journey}). */
     @TestConfiguration(proxyBeanMethods = false)
     static class Ports {
         @Bean
@@ -42,41 +41,6 @@ class FunnelModuleTest {
 
                 public long overdueTasks() {
                     return 0;
-                }
-            };
-        }
-
-        @Bean
-        RecipientDirectory recipientDirectory() {
-            return userOrGroup -> List.of();
-        }
-
-        @Bean
-        RepDirectory repDirectory() {
-            return new RepDirectory() {
-                public boolean userExists(String userId) {
-                    return false;
-                }
-
-                public boolean isSalesBand(String groupId) {
-                    return false;
-                }
-
-                public List<String> privilegesOf(String userId) {
-                    return List.of();
-                }
-
-                public boolean isAdmin(String userId) {
-                    return false;
-                }
-
-                public void createUser(String userId, String displayName, String email, String password) {
-                }
-
-                public void updateUser(String userId, String displayName, String email) {
-                }
-
-                public void setGroups(String userId, Set<String> groups, Set<String> previous, boolean active) {
                 }
             };
         }

@@ -2,14 +2,13 @@ package io.leadjourney.routing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.ModuleTest;
+import io.leadjourney.ModuleTestDirectories;
 import io.leadjourney.lead.Lead;
 import io.leadjourney.lead.LeadRepository;
 import io.leadjourney.lead.NewLead;
-import io.leadjourney.notification.RecipientDirectory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -24,53 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Routing as a module: the routing table, the persisted round robin, absences, on the database, without the
- * process engine. Camunda's users are {@code security}'s; here a directory that knows the reps the test makes.
+ * process engine. Camunda's users are {@code security}'s; here {@link ModuleTestDirectories}.
  */
 @ModuleTest
+@Import(ModuleTestDirectories.class)
 class RoutingModuleTest {
 
     private static final String APAC = "reps-apac";
-
-    /** The ports {@code security} implements over Camunda's users, as a test needs them. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Directories {
-        @Bean
-        RepDirectory repDirectory() {
-            Set<String> users = new HashSet<>();
-            return new RepDirectory() {
-                public boolean userExists(String userId) {
-                    return users.contains(userId);
-                }
-
-                public boolean isSalesBand(String groupId) {
-                    return groupId.startsWith("reps-");
-                }
-
-                public List<String> privilegesOf(String userId) {
-                    return List.of();
-                }
-
-                public boolean isAdmin(String userId) {
-                    return false;
-                }
-
-                public void createUser(String userId, String displayName, String email, String password) {
-                    users.add(userId);
-                }
-
-                public void updateUser(String userId, String displayName, String email) {
-                }
-
-                public void setGroups(String userId, Set<String> groups, Set<String> previous, boolean active) {
-                }
-            };
-        }
-
-        @Bean
-        RecipientDirectory recipientDirectory() {
-            return userOrGroup -> List.of(userOrGroup + "@module.example");
-        }
-    }
 
     @Autowired
     private RoutingService routing;

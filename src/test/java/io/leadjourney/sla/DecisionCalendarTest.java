@@ -1,13 +1,8 @@
 package io.leadjourney.sla;
 
-import io.leadjourney.decision.DecisionEvaluator;
-import io.leadjourney.decision.DecisionOutcome;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import io.leadjourney.ModelDecisions;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -31,32 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class DecisionCalendarTest {
 
-    private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-            .buildEngine();
-
-    /** The decisions of one DMN file, as the application evaluates the deployed ones. */
+    /** The calendar a deployment of this DMN file gives, the other tables as shipped. */
     private static DecisionCalendar calendar(String dmn) {
-        Map<String, DmnDecision> decisions = new LinkedHashMap<>();
-        ENGINE.parseDecisions(new ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8)))
-                .forEach(decision -> decisions.put(decision.getKey(), decision));
-        return new DecisionCalendar(new DecisionEvaluator() {
-            @Override
-            public DecisionOutcome evaluate(String key, Map<String, Object> inputs) {
-                List<Map<String, Object>> rules = new ArrayList<>();
-                ENGINE.evaluateDecision(decisions.get(key), inputs).forEach(rule -> rules.add(rule.getEntryMap()));
-                return new DecisionOutcome(key, 1, rules);
-            }
-
-            @Override
-            public Set<String> namedValues(String key, String inputExpression) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Candidate withCandidate(byte[] candidate) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        ModelDecisions decisions = new ModelDecisions();
+        decisions.deploy(dmn.getBytes(StandardCharsets.UTF_8));
+        return new DecisionCalendar(decisions);
     }
 
     private static String shipped() throws IOException {
