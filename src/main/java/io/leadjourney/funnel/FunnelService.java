@@ -41,6 +41,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -216,8 +217,10 @@ public class FunnelService {
         List<Segment> segments = new ArrayList<>();
         if (groupBy != null) {
             Map<String, List<LeadFacts>> groups = new TreeMap<>();
-            cohort.values().forEach(facts -> groups.computeIfAbsent(keyOf(facts, groupBy), k -> new ArrayList<>())
-                    .add(facts));
+            // Leads with the same facts share a band: the routing table is asked once for them.
+            Map<List<Object>, String> bands = new HashMap<>();
+            cohort.values().forEach(facts -> groups.computeIfAbsent(keyOf(facts, groupBy, bands),
+                    k -> new ArrayList<>()).add(facts));
             groups.forEach((key, leads) -> segments.add(segment(key, leads)));
         }
         return new FunnelReport(from, to, groupBy == null ? null : groupBy.name().toLowerCase(Locale.ROOT), total,
@@ -386,12 +389,14 @@ public class FunnelService {
         return new Stuck(perStage, openWork.overdueTasks(), linked);
     }
 
-    private String keyOf(LeadFacts facts, GroupBy groupBy) {
+    private String keyOf(LeadFacts facts, GroupBy groupBy, Map<List<Object>, String> bands) {
         return switch (groupBy) {
             case SOURCE -> facts.source == null ? "(none)" : facts.source;
             case REP -> facts.rep == null ? "(unassigned)" : facts.rep;
             case REGION -> facts.country == null ? "(unknown)" : facts.country;
-            case SEGMENT -> routing.band(facts.country, facts.employees, facts.totalScore, facts.customFields);
+            case SEGMENT -> bands.computeIfAbsent(Arrays.asList(facts.country, facts.employees, facts.totalScore,
+                    facts.customFields), same -> routing.band(facts.country, facts.employees, facts.totalScore,
+                    facts.customFields));
         };
     }
 

@@ -31,7 +31,6 @@ public class SlaCalendar {
 
     /** The moment itself when the team works then; else the next opening, or the closing of the same day. */
     public Instant workingMoment(Instant moment) {
-        WorkingTime workingTime = new WorkingTime(calendar);
-        return workingTime.intoWorkingTime(moment.atZone(calendar.zone())).toInstant();
+        return new WorkingTime(calendar).intoWorkingTime(moment);
     }
 }

@@ -84,6 +84,10 @@ public final class WorkingTime {
     }
 
     /** The moment itself when it is in working hours; else the next opening, or the closing of the same day. */
+    public Instant intoWorkingTime(Instant moment) {
+        return intoWorkingTime(moment.atZone(zone)).toInstant();
+    }
+
     ZonedDateTime intoWorkingTime(ZonedDateTime moment) {
         ZonedDateTime local = moment.withZoneSameInstant(zone);
         LocalDate date = local.toLocalDate();
