@@ -3,6 +3,7 @@ package io.leadjourney;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.journey.LeadJourney;
+import io.leadjourney.journey.NotificationEmail;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -147,6 +148,23 @@ public abstract class IntegrationTest {
                 .processInstanceBusinessKey(String.valueOf(leadId)).list();
         assertThat(running).as("running journeys of lead %s", leadId).hasSize(1);
         return running.get(0);
+    }
+
+    /**
+     * Runs the "E-mail a notification" jobs that are due now, as the job executor would (it is off in tests), and
+     * answers the failures: a failed job waits for its next retry, so each runs at most once here.
+     */
+    protected List<RuntimeException> emailNotifications() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (Job job : managementService.createJobQuery().processDefinitionKey(NotificationEmail.PROCESS_ID)
+                .executable().list()) {
+            try {
+                managementService.executeJob(job.getId());
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        return failures;
     }
 
     /** Runs every job of the lead's journeys that is due now (async steps), until none is left. */

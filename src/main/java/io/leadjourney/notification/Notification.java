@@ -23,21 +23,25 @@ public class Notification {
     private String body;
     private Long leadId;
     private Instant createdAt;
-    /** Delivery: written by {@link NotificationMailer} with plain SQL, read here. */
+    /** Delivery: written by {@link NotificationAttempts} with plain SQL, read here. */
     @Enumerated(EnumType.STRING)
     private Status status;
     private int attempts;
-    private Instant nextAttemptAt;
     private Instant sentAt;
     private String lastError;
 
     /** Where an e-mail stands. */
     public enum Status {
-        /** waiting to be e-mailed */
+        /** waiting to be e-mailed: its "E-mail a notification" job runs, or waits to be retried */
         PENDING,
+        /**
+         * stored by a release before e-mails were engine jobs, and not yet sent: {@link PendingNotifications} starts
+         * its job at the next start with a mail server
+         */
+        STORED,
         /** e-mailed */
         SENT,
-        /** given up after the last attempt; {@code lastError} says why */
+        /** cannot be e-mailed (the recipient has no address); {@code lastError} says why */
         FAILED,
         /** not e-mailed: no mail server configured, or stored before e-mail delivery existed */
         SKIPPED
@@ -53,7 +57,6 @@ public class Notification {
         this.leadId = leadId;
         this.createdAt = createdAt;
         this.status = toSend ? Status.PENDING : Status.SKIPPED;
-        this.nextAttemptAt = createdAt;
     }
 
     public Long getId() { return id; }
@@ -64,7 +67,6 @@ public class Notification {
     public Instant getCreatedAt() { return createdAt; }
     public Status getStatus() { return status; }
     public int getAttempts() { return attempts; }
-    public Instant getNextAttemptAt() { return nextAttemptAt; }
     public Instant getSentAt() { return sentAt; }
     public String getLastError() { return lastError; }
 }

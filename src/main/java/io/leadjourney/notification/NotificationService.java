@@ -13,8 +13,8 @@ import java.time.Instant;
 
 /**
  * Tells a rep or a manager that something needs them. Notifications are stored in the same transaction as
- * the step that caused them, so a rolled-back step sends nothing; {@link NotificationMailer} e-mails them
- * afterwards. The recipient is a user id, or a group id (every member with an e-mail address).
+ * the step that caused them, with the job that e-mails each ({@link NotificationEmailStarter}), so a rolled-back step
+ * sends nothing. The recipient is a user id, or a group id (every member with an e-mail address).
  */
 @Service
 public class NotificationService {
@@ -24,11 +24,14 @@ public class NotificationService {
     private static final int MAX_BODY = 4000;
 
     private final NotificationRepository notifications;
+    private final NotificationEmailStarter emails;
     private final boolean mailOn;
     private final Clock clock;
 
-    NotificationService(NotificationRepository notifications, ObjectProvider<JavaMailSender> mail, Clock clock) {
+    NotificationService(NotificationRepository notifications, NotificationEmailStarter emails,
+                        ObjectProvider<JavaMailSender> mail, Clock clock) {
         this.notifications = notifications;
+        this.emails = emails;
         this.mailOn = mail.getIfAvailable() != null;
         this.clock = clock;
         if (!mailOn) {
@@ -38,8 +41,11 @@ public class NotificationService {
 
     @Transactional
     public void notify(String recipient, String subject, String body, Long leadId) {
-        notifications.save(new Notification(recipient, Text.cut(subject, MAX_SUBJECT), Text.cut(body, MAX_BODY),
-                leadId, Instant.now(clock), mailOn));
+        Notification stored = notifications.save(new Notification(recipient, Text.cut(subject, MAX_SUBJECT),
+                Text.cut(body, MAX_BODY), leadId, Instant.now(clock), mailOn));
+        if (mailOn) {
+            emails.start(stored.getId(), recipient, leadId);
+        }
         log.info("Notified {}: {}", recipient, subject);
     }
 }

@@ -72,6 +72,9 @@ class RetiredSettings {
         }
         moved.put("leadjourney.acceptance.check-interval", "the timer of bpmn/acceptance-watch.bpmn");
         moved.put("leadjourney.funnel.quarterly-mql-commitment", "bpmn/mql-commitment.dmn");
+        for (String key : List.of("poll-interval", "max-attempts", "retry-after")) {
+            moved.put("leadjourney.mail." + key, "the retry cycle of bpmn/notification-email.bpmn");
+        }
         return Map.copyOf(moved);
     }
 }

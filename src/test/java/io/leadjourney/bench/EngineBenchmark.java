@@ -36,8 +36,8 @@ import static io.leadjourney.support.SqlTime.utc;
  * are those of the model (working time); a benchmark that needs them due moves their due dates. Helpers build the
  * bare-engine baselines and bulk data.
  */
+// Notifications are e-mailed by engine jobs, as in production, to the test's mail server.
 @TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",
-        "leadjourney.mail.poll-interval=PT1H",
         // As in production, not as in the test profile: the tables are checked for a new version every 10 s
         // (PT0S made every evaluation query the latest definition), and the reps' closed deals, which weigh the
         // round robin, are counted once a minute.

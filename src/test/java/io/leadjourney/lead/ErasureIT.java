@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadjourney.IntegrationTest;
 import io.leadjourney.intake.BatchEvent;
 import io.leadjourney.intake.EventBatchService;
+import io.leadjourney.journey.NotificationEmail;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +81,9 @@ class ErasureIT extends IntegrationTest {
         completeAs(contact.getAssignee(), contact, Map.of(VAR_CONTACT_CHANNEL, "CALL", VAR_LEAD_REACHED, false,
                 VAR_CONTACT_NOTE, "Left a voicemail for " + lastName));
 
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationEmail.PROCESS_ID)
+                .variableValueEquals(VAR_LEAD_ID, id).count()).as("e-mails about the lead waiting to be sent")
+                .isGreaterThanOrEqualTo(2);
         List<String> before = whereIs(marker);
         assertThat(before).as("the search finds the lead before: %s", before)
                 .contains("lead.email", "notification.body", "contact_attempt.note")
@@ -101,6 +105,11 @@ class ErasureIT extends IntegrationTest {
         assertThat(erased.get("stage").asText()).as("the funnel keeps counting it").isEqualTo("SAL");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
                 .count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationEmail.PROCESS_ID)
+                .variableValueEquals(VAR_LEAD_ID, id).count()).as("e-mails about an erased lead are not sent")
+                .isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableValueEquals(VAR_LEAD_ID, id)
+                .count()).as("nor remembered").isZero();
 
         assertThat(http.withBasicAuth("admin", "admin").exchange("/api/leads/" + id, HttpMethod.DELETE, null,
                 String.class).getStatusCode().value()).as("erasing twice is harmless").isEqualTo(204);

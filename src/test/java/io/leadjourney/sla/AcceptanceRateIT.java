@@ -53,6 +53,7 @@ class AcceptanceRateIT extends IntegrationTest {
         }
         assertThat(below.rate()).isLessThan(0.90);
         assertThat(below.verdict()).isIn(AcceptanceRateWatch.Verdict.RAISED);
+        assertThat(emailNotifications()).isEmpty();
         assertThat(TestMailServer.await(TestMailServer.to("manager@leadjourney.example",
                 "is below the floor of 90.0 %"), 15_000)).isPresent();
 
