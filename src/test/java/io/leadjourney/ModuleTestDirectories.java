@@ -1,5 +1,6 @@
 package io.leadjourney;
 
+import io.leadjourney.notification.NotificationEmailStarter;
 import io.leadjourney.notification.RecipientDirectory;
 import io.leadjourney.routing.RepDirectory;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * For module tests of routing and what uses it: the ports {@code security} implements over Camunda's users. Users
  * the test creates exist; none is an admin; a sales band is a {@code reps-} group; everyone's address is
- * {@code <id>@module.example}.
+ * {@code <id>@module.example}. Module tests have no mail server, so notifications are stored, never e-mailed.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ModuleTestDirectories {
@@ -52,5 +53,13 @@ public class ModuleTestDirectories {
     @Bean
     RecipientDirectory recipientDirectory() {
         return userOrGroup -> List.of(userOrGroup + "@module.example");
+    }
+
+    @Bean
+    NotificationEmailStarter notificationEmailStarter() {
+        return (notificationId, recipient, leadId) -> {
+            throw new IllegalStateException("Module tests have no mail server: notification " + notificationId
+                    + " should have been stored only");
+        };
     }
 }
