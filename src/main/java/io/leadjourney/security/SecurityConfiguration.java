@@ -28,7 +28,7 @@ import static io.leadjourney.security.Groups.authority;
  * Who may call what.
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic against Camunda's users; integrations post leads, events and imports, marketing,
- *       managers and admins read them; integrations (the CRM), managers and admins report deal outcomes;
+ *       managers and admins read them; sales reps also search leads (their own and their bands' unassigned); integrations (the CRM), managers and admins report deal outcomes;
  *       managers and admins manage reps; marketing, managers and admins read the funnel.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} (HTTP Basic); the
  *       engine's authorizations then decide.</li>
@@ -52,6 +52,9 @@ class SecurityConfiguration {
     private static final String[] FUNNEL_READERS = {authority(Groups.MARKETING), authority(Groups.MANAGERS),
             authority(Groups.ADMINS)};
     private static final String[] REP_ADMINS = {authority(Groups.MANAGERS), authority(Groups.ADMINS)};
+    /** Who may search leads; what each finds is {@code GroupAudience}'s. */
+    private static final String[] FINDERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
+            authority(Groups.MANAGERS), authority(Groups.ADMINS), authority(Groups.SALES_REPS)};
     private static final String[] READERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
             authority(Groups.MANAGERS), authority(Groups.ADMINS)};
 
@@ -65,6 +68,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/events", "/api/events")
                         .hasAnyAuthority(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/leads/*/outcome").hasAnyAuthority(OUTCOME_REPORTERS)
+                        .requestMatchers(HttpMethod.GET, "/api/leads").hasAnyAuthority(FINDERS)
                         .requestMatchers(HttpMethod.GET, "/api/leads/**").hasAnyAuthority(READERS)
                         .requestMatchers(HttpMethod.POST, "/api/imports").hasAnyAuthority(WRITERS)
                         .requestMatchers(HttpMethod.DELETE, "/api/imports/*").hasAnyAuthority(WRITERS)

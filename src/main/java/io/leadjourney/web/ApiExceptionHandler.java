@@ -194,6 +194,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String messageOf(FieldError error) {
+        if (error.isBindingFailure()) {
+            return "'" + error.getRejectedValue() + "' is not a valid value";
+        }
         return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
     }
 

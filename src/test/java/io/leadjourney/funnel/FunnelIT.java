@@ -291,6 +291,24 @@ class FunnelIT extends IntegrationTest {
         assertThat(speed.get("bestPracticeMinutes").asInt()).isEqualTo(30);
     }
 
+    /** Without a period the funnel is the current quarter's; one end alone is a mistake named by the field. */
+    @Test
+    void withoutAPeriodTheFunnelIsTheCurrentQuarters() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate quarter = LocalDate.of(today.getYear(), (today.getMonthValue() - 1) / 3 * 3 + 1, 1);
+        ResponseEntity<JsonNode> answer = funnel("manager", "");
+        assertThat(answer.getStatusCode().value()).as("answer %s", answer.getBody()).isEqualTo(200);
+        assertThat(answer.getBody().get("from").asText()).isEqualTo(quarter.toString());
+        assertThat(answer.getBody().get("to").asText()).isEqualTo(quarter.plusMonths(3).toString());
+
+        ResponseEntity<JsonNode> fromOnly = funnel("manager", "from=" + monday);
+        assertThat(fromOnly.getStatusCode().value()).isEqualTo(400);
+        assertThat(fromOnly.getBody().get("errors").get(0).get("field").asText()).isEqualTo("to");
+        ResponseEntity<JsonNode> toOnly = funnel("manager", "to=" + monday);
+        assertThat(toOnly.getStatusCode().value()).isEqualTo(400);
+        assertThat(toOnly.getBody().get("errors").get(0).get("field").asText()).isEqualTo("from");
+    }
+
     /** Segments are the bands lead-routing.dmn gives (never a copy of its size bands): 20, 5, 200 and unknown. */
     @Test
     void segmentsAreTheRoutingTablesBands() {

@@ -29,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -306,6 +307,42 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     private List<String> groupsOf(String user) {
         return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+
+    /** Every role may search leads; what a rep finds is only theirs or their band's unassigned, whatever they ask. */
+    @Test
+    void aRepsSearchNeverHoldsAnotherRepsLead() {
+        long mine = captureLead(Map.of("email", uniqueEmail("mine"), "employees", 5, "wantsContact", true));
+        long theirs = captureLead(Map.of("email", uniqueEmail("theirs"), "employees", 20, "wantsContact", true));
+        runDueJobs(mine);
+        runDueJobs(theirs);
+        for (String role : ROLES) {
+            assertThat(get(role, "/api/leads?size=1").getStatusCode().value()).as(role).isEqualTo(200);
+        }
+        List<String> seen = new ArrayList<>();
+        for (String query : List.of("", "rep=rep-b", "group=reps-mid", "stage=MQL", "sort=-score")) {
+            JsonNode page = get("rep-a", "/api/leads?size=200&" + query).getBody();
+            page.get("leads").forEach(lead -> {
+                String rep = lead.path("assignedRep").isNull() ? null : lead.path("assignedRep").asText();
+                String group = lead.path("assignedGroup").asText(null);
+                seen.add(lead.get("id").asLong() + " " + rep + " " + group);
+                assertThat(rep == null ? Groups.REPS_SMALL.equals(group) : "rep-a".equals(rep))
+                        .as("rep-a found lead %s of %s in %s (asked %s)", lead.get("id"), rep, group, query).isTrue();
+            });
+        }
+        for (long lead : List.of(mine, theirs)) {
+            JsonNode stored = lead(lead);
+            String rep = stored.path("assignedRep").isNull() ? null : stored.path("assignedRep").asText();
+            String group = stored.path("assignedGroup").asText(null);
+            boolean repAs = "rep-a".equals(rep) || (rep == null && Groups.REPS_SMALL.equals(group));
+            if (repAs) {
+                assertThat(seen).as("lead %s of %s in %s", lead, rep, group).anyMatch(line -> line.startsWith(lead + " "));
+            } else {
+                assertThat(seen).as("lead %s of %s in %s", lead, rep, group).noneMatch(line -> line.startsWith(lead + " "));
+            }
+            assertThat(get("manager", "/api/leads?q=" + stored.path("email").asText()).getBody().get("leads")
+                    .findValuesAsText("id")).as("a manager finds lead %s", lead).containsExactly(String.valueOf(lead));
+        }
     }
 
     private void groupGranted(String groupId, Resource resource, Permission permission) {

@@ -175,6 +175,42 @@ class HostileInputIT extends IntegrationTest {
     }
 
     /**
+     * The lead search's parameters: hostile text is looked for as text (200), a value that is no number, date, stage
+     * or order is a 400 problem naming it, never a 5xx; and searching writes nothing.
+     */
+    @Test
+    void hostileSearchParametersAreTextOrA400NamingThem() {
+        List<String> parameters = List.of("q", "stage", "rep", "group", "source", "scoreMin", "scoreMax", "grade",
+                "createdFrom", "createdTo", "updatedFrom", "updatedTo", "sla", "sort", "page", "size");
+        List<String> values = new ArrayList<>(List.of(HOSTILE));
+        values.addAll(List.of("-1", "1e308", "99999999999999999999", "2026-13-45", "MQL,,SAL", "x".repeat(5_000)));
+        Map<String, Long> before = footprint();
+        Map<String, Integer> statuses = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (String parameter : parameters) {
+            for (String value : values) {
+                java.net.URI uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/api/leads")
+                        .queryParam(parameter, "{value}").encode().buildAndExpand(value).toUri();
+                ResponseEntity<String> answer = http.withBasicAuth("manager", "manager").getForEntity(uri,
+                        String.class);
+                int status = answer.getStatusCode().value();
+                statuses.merge(String.valueOf(status), 1, Integer::sum);
+                MediaType type = answer.getHeaders().getContentType();
+                boolean problem = type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                        && answer.getBody() != null && answer.getBody().contains("\"" + parameter);
+                if (!(status == 200 || (status == 400 && problem))) {
+                    wrong.add(status + " " + parameter + "=" + value.substring(0, Math.min(40, value.length())));
+                }
+            }
+        }
+        System.out.printf("Hostile search: %d requests, answers by status %s%n", parameters.size() * values.size(),
+                statuses);
+        assertThat(wrong).as("answers that are neither a search nor a 400 problem naming the parameter").isEmpty();
+        assertThat(statuses).containsKeys("200", "400");
+        assertThat(footprint()).as("a search writes nothing").isEqualTo(before);
+    }
+
+    /**
      * The same kind of payloads sent to a rep's task completion: each is a 4xx problem naming what is wrong, never a
      * 500 with the engine's text, and the task stays open with its variables as they were.
      */

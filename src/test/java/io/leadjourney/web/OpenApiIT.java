@@ -67,6 +67,11 @@ class OpenApiIT extends IntegrationTest {
             }
         }));
         assertThat(api.path("paths").path("/api/leads/{id}").path("get").path("responses").has("404")).isTrue();
+        JsonNode search = api.path("paths").path("/api/leads").path("get");
+        assertThat(search.path("summary").asText()).isEqualTo("Find leads");
+        assertThat(search.path("parameters").findValuesAsText("name")).as("the search's query parameters")
+                .contains("q", "stage", "rep", "group", "source", "scoreMin", "scoreMax", "grade", "createdFrom",
+                        "createdTo", "updatedFrom", "updatedTo", "sla", "sort", "page", "size");
     }
 
     @Test
