@@ -88,7 +88,8 @@ class ImportController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "The row report of an import", description = "Each row of the file (its line number) with"
+    @Operation(summary = "The row report of an import", description = "Groups: integration, marketing, managers,"
+            + " admins. Each row of the file (its line number) with"
             + " its verdict: PENDING, ACCEPTED (with the lead id), DUPLICATE or REJECTED (with the reason).")
     @GetMapping("/{id}/rows")
     List<ImportRowView> rows(@PathVariable long id, @RequestParam(required = false) String status,

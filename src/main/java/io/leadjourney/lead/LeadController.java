@@ -14,7 +14,7 @@ import java.security.Principal;
 
 @RestController
 @RequestMapping("/api/leads")
-@Tag(name = "Leads", description = "Capture, read and erase leads")
+@Tag(name = "Leads", description = "Capture, find, read and erase leads")
 /** Reading and erasing leads; capturing one is {@code intake}'s ({@code LeadIntakeController}). */
 class LeadController {
 

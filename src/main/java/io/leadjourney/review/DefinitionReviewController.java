@@ -1,5 +1,7 @@
 package io.leadjourney.review;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.leadjourney.support.InvalidFieldException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -18,6 +20,7 @@ import java.net.URI;
 import java.time.LocalDate;
 
 @RestController
+@Tag(name = "Definition", description = "The qualified-lead definition: forecast, review, signatures")
 class DefinitionReviewController {
 
     private final DefinitionReviewService reviews;
@@ -32,6 +35,9 @@ class DefinitionReviewController {
      * Opens a review of a candidate definition (a DMN file edited in Modeler, not deployed), forecast over the
      * leads captured from {@code from} to {@code to}; marketing and sales each get a task to sign or reject it.
      */
+    @Operation(summary = "Open a review of a candidate definition", description = "Groups: marketing, managers,"
+            + " admins. Multipart: file (a DMN table from Modeler, not deployed), from, to. Marketing and sales each"
+            + " get a task to sign or reject it; when both sign, it is deployed. 201 with the review.")
     @PostMapping(path = "/api/definition/reviews", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DefinitionReviewService.ReviewView> open(
             @RequestPart("file") MultipartFile file,
@@ -45,6 +51,8 @@ class DefinitionReviewController {
         return ResponseEntity.created(URI.create("/api/definition/reviews/" + id)).body(reviews.find(id));
     }
 
+    @Operation(summary = "Read a review", description = "Groups: marketing, managers, admins. Its forecast, who"
+            + " signed or rejected it, and how it ended.")
     @GetMapping("/api/definition/reviews/{id}")
     DefinitionReviewService.ReviewView find(@PathVariable long id) {
         return reviews.find(id);

@@ -1,5 +1,7 @@
 package io.leadjourney.scoring;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.leadjourney.support.InvalidFieldException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 
 @RestController
+@Tag(name = "Definition", description = "The qualified-lead definition: forecast, review, signatures")
 class WhatIfController {
 
     private final WhatIfService whatIf;
@@ -25,6 +28,10 @@ class WhatIfController {
      * Replays the leads captured from {@code from} (inclusive) to {@code to} (exclusive) through the candidate
      * DMN file and through the deployed definition.
      */
+    @Operation(summary = "Forecast a candidate definition", description = "Groups: marketing, managers, admins."
+            + " Multipart: file (a DMN table from Modeler), from, to, source (optional). Replays the period's leads"
+            + " through the candidate and the deployed definition: MQLs per week, accepted, SQL, won, and the leads"
+            + " that change side.")
     @PostMapping(path = "/api/definition/what-if", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     WhatIfReport forecast(@RequestPart("file") MultipartFile file,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

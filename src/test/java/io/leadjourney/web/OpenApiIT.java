@@ -67,6 +67,14 @@ class OpenApiIT extends IntegrationTest {
             }
         }));
         assertThat(api.path("paths").path("/api/leads/{id}").path("get").path("responses").has("404")).isTrue();
+        List<String> undocumented = new ArrayList<>();
+        api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            if (operation.getValue().path("summary").asText().isBlank()
+                    || !operation.getValue().path("description").asText().contains("Groups: ")) {
+                undocumented.add(operation.getKey().toUpperCase() + " " + path.getKey());
+            }
+        }));
+        assertThat(undocumented).as("operations without a summary and the groups that may call them").isEmpty();
         JsonNode search = api.path("paths").path("/api/leads").path("get");
         assertThat(search.path("summary").asText()).isEqualTo("Find leads");
         assertThat(search.path("parameters").findValuesAsText("name")).as("the search's query parameters")
