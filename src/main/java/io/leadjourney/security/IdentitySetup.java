@@ -37,6 +37,7 @@ class IdentitySetup {
     static final String FILTER_MY_LEADS_TO_ACCEPT = "My leads to accept";
     static final String FILTER_MY_CONTACTS_AND_CALLS = "My contact attempts and calls";
     static final String FILTER_OVERDUE = "Overdue";
+    static final String FILTER_LEADS_TO_REASSIGN = "Leads to reassign";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -97,6 +98,11 @@ class IdentitySetup {
                         .processDefinitionKey(LeadJourney.PROCESS_ID)
                         .dueBeforeExpression("${now()}")
                         .orderByDueDate().asc());
+        filter(FILTER_LEADS_TO_REASSIGN, "Leads no rep could take: choose one", -8,
+                taskService.createTaskQuery()
+                        .taskDefinitionKey(LeadJourney.TASK_REASSIGN_LEAD)
+                        .taskUnassigned()
+                        .orderByTaskCreateTime().asc(), Groups.MANAGERS);
     }
 
     private void group(String id, String name) {
@@ -146,7 +152,12 @@ class IdentitySetup {
         }
     }
 
+    /** A Tasklist filter whose cards show the lead, its company and score; readable by reps and managers. */
     private void filter(String name, String description, int priority, TaskQuery query) {
+        filter(name, description, priority, query, Groups.SALES_REPS, Groups.MANAGERS);
+    }
+
+    private void filter(String name, String description, int priority, TaskQuery query, String... readers) {
         if (filterService.createTaskFilterQuery().filterName(name).count() > 0) {
             return;
         }
@@ -161,7 +172,7 @@ class IdentitySetup {
                                 Map.of("name", "company", "label", "Company"),
                                 Map.of("name", "score", "label", "Score"))));
         filterService.saveFilter(filter);
-        for (String group : List.of(Groups.SALES_REPS, Groups.MANAGERS)) {
+        for (String group : readers) {
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
         log.info("Created Tasklist filter '{}'", name);

@@ -10,6 +10,7 @@ import io.leadjourney.sla.Sla;
 import io.leadjourney.sla.SlaBreach;
 import io.leadjourney.sla.SlaBreachRepository;
 import io.leadjourney.sla.WorkingTime;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -38,6 +39,8 @@ class LeadJourneyIT extends IntegrationTest {
 
     @Autowired
     private SlaBreachRepository breaches;
+    @Autowired
+    private FilterService filterService;
     @Autowired
     private NotificationRepository notifications;
     @Autowired
@@ -130,6 +133,11 @@ class LeadJourneyIT extends IntegrationTest {
         runDueJobs(id);
         fireTimer(id, TIMER_ACCEPT_ESCALATION);
         Task reassign = taskOf(id, TASK_REASSIGN_LEAD);
+        String filter = "/engine-rest/filter/" + filterService.createFilterQuery()
+                .filterName("Leads to reassign").singleResult().getId();
+        assertThat(get("manager", filter + "/list?maxResults=500").getBody().findValuesAsText("id"))
+                .as("the managers' Tasklist filter").contains(reassign.getId());
+        assertThat(get("rep-b", filter).getStatusCode().value()).as("not a rep's filter").isEqualTo(403);
         String formVariables = "/engine-rest/task/" + reassign.getId() + "/form-variables";
         assertThat(activeRepsShown("manager", formVariables)).contains("(rep-a)");
 
