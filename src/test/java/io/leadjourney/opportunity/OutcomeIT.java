@@ -41,6 +41,12 @@ class OutcomeIT extends IntegrationTest {
     @Test
     void aWonDealClosesTheFunnelOnceAndAReplayChangesNothing() {
         long id = sql("won");
+        JsonNode handedOff = lead(id).get("opportunity");
+        Opportunity made = opportunities.findByLeadId(id).orElseThrow();
+        assertThat(handedOff.get("id").asLong()).as("the SQL lead shows its opportunity").isEqualTo(made.getId());
+        assertThat(handedOff.get("estimatedValue").decimalValue()).isEqualByComparingTo(made.getEstimatedValue());
+        assertThat(handedOff.get("temperature").asText()).isEqualTo(made.getTemperature()).isNotBlank();
+        assertThat(handedOff.get("outcome").isNull()).isTrue();
 
         ResponseEntity<JsonNode> first = report(INTEGRATION, id, won("25000.00"));
         assertThat(first.getStatusCode().value()).as("answer %s", first.getBody()).isEqualTo(201);
@@ -60,6 +66,8 @@ class OutcomeIT extends IntegrationTest {
         assertThat(contradiction.getStatusCode().value()).isEqualTo(409);
         assertThat(contradiction.getBody().get("detail").asText()).contains("already closed as WON");
 
+        assertThat(lead(id).get("opportunity").get("outcome").asText()).isEqualTo("WON");
+        assertThat(lead(id).get("opportunity").get("dealValue").decimalValue()).isEqualByComparingTo("25000");
         Opportunity stored = opportunities.findByLeadId(id).orElseThrow();
         assertThat(stored.getOutcome()).isEqualTo(DealOutcome.WON);
         assertThat(stored.getDealValue()).isEqualByComparingTo("25000");
