@@ -27,7 +27,8 @@ import static io.leadjourney.support.SqlTime.utc;
 /**
  * Finds leads by what people know of them: words of the name, e-mail or company, stage, rep, band, source, score,
  * grade, when they came and last changed, and where they stand against their SLA clocks. One SQL query on the
- * {@code lead} table (indexes of migration V19), counted and paged; the due times of the page's open tasks come
+ * {@code lead} table (indexes of migration V19; on PostgreSQL, trigram indexes for the words, V20), counted and
+ * paged; the due times of the page's open tasks come
  * from the engine ({@link JourneyDeadlines}).
  */
 @Service
@@ -36,9 +37,11 @@ public class LeadSearch {
     /** "Due soon": the open task falls due within this. */
     static final Duration SOON = Duration.ofHours(24);
     private static final String BREACHED = "exists (select 1 from sla_breach b where b.lead_id = l.id)";
+    /** Each sort key's columns; names and companies may be missing, and those come last either way. */
     private static final Map<String, String> ORDER = Map.of(
-            "score", "l.total_score", "created", "l.created_at", "updated", "l.updated_at",
-            "name", "lower(l.last_name) %1$s nulls last, lower(l.first_name)", "company", "lower(l.company)");
+            "score", "l.total_score %1$s", "created", "l.created_at %1$s", "updated", "l.updated_at %1$s",
+            "name", "lower(l.last_name) %1$s nulls last, lower(l.first_name) %1$s nulls last",
+            "company", "lower(l.company) %1$s nulls last");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JourneyDeadlines deadlines;
@@ -201,7 +204,7 @@ public class LeadSearch {
         boolean descending = key.startsWith("-");
         String direction = descending ? "desc" : "asc";
         String column = ORDER.get(descending ? key.substring(1) : key);
-        return column.formatted(direction) + " " + direction + " nulls last, l.id " + direction;
+        return column.formatted(direction) + ", l.id " + direction;
     }
 
     private static LeadSummary summary(ResultSet row, int n) throws SQLException {

@@ -45,6 +45,11 @@ class TasklistBrowserIT extends BrowserTest {
         logIn("tasklist", "rep-c");
 
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        browser.get(tasklist);
+        wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("Orbital Analytics"));
+        String cards = browser.findElement(By.tagName("body")).getText();
+        assertThat(cards).as("her card in 'My leads to accept' says whose lead it is").contains("Katherine Johnson",
+                "Orbital Analytics");
         browser.get(tasklist + "#/?task=" + task.getId());
         wait.until(driver -> formValues().stream().anyMatch(value -> value.equals("Orbital Analytics")));
         List<String> shown = formValues();
