@@ -52,6 +52,14 @@ public final class LeadJourney {
     public static final String VAR_USERS = "users";
     public static final String VAR_RECENT_ACTIVITY = "recentActivity";
 
+    /**
+     * Task variables for the Tasklist cards (the filters' {@code variables}): the lead, its company and score on the
+     * task itself, which its assignee and candidates may read; the journey's own variables they may not.
+     */
+    public static final String VAR_CARD_LEAD = "cardLead";
+    public static final String VAR_CARD_COMPANY = "cardCompany";
+    public static final String VAR_CARD_SCORE = "cardScore";
+
     // Scoring
     public static final String VAR_FIT_SCORE = "fitScore";
     public static final String VAR_ENGAGEMENT_SCORE = "engagementScore";

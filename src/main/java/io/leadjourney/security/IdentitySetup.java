@@ -158,19 +158,26 @@ class IdentitySetup {
     }
 
     private void filter(String name, String description, int priority, TaskQuery query, String... readers) {
-        if (filterService.createTaskFilterQuery().filterName(name).count() > 0) {
+        Map<String, Object> properties = Map.of(
+                "description", description,
+                "priority", priority,
+                "refresh", true,
+                "variables", List.of(
+                        Map.of("name", LeadJourney.VAR_CARD_LEAD, "label", "Lead"),
+                        Map.of("name", LeadJourney.VAR_CARD_COMPANY, "label", "Company"),
+                        Map.of("name", LeadJourney.VAR_CARD_SCORE, "label", "Score")));
+        Filter existing = filterService.createTaskFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            // An earlier release's filter: its cards show what this release's do (the task's card variables).
+            if (!properties.equals(existing.getProperties())) {
+                filterService.saveFilter(existing.setProperties(new java.util.HashMap<>(properties)));
+                log.info("Updated the cards of Tasklist filter '{}'", name);
+            }
             return;
         }
         Filter filter = filterService.newTaskFilter(name)
                 .setQuery(query)
-                .setProperties(Map.of(
-                        "description", description,
-                        "priority", priority,
-                        "refresh", true,
-                        "variables", List.of(
-                                Map.of("name", "leadName", "label", "Lead"),
-                                Map.of("name", "company", "label", "Company"),
-                                Map.of("name", "score", "label", "Score"))));
+                .setProperties(new java.util.HashMap<>(properties));
         filterService.saveFilter(filter);
         for (String group : readers) {
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
