@@ -97,7 +97,7 @@
     report.stuck.oldest.forEach(lead => {
       const row = document.createElement('tr');
       row.className = 'stuck-lead';
-      cell(row, lead.name);
+      cell(row, link('/portal/leads/' + lead.leadId, lead.name || ('Lead ' + lead.leadId)));
       cell(row, lead.company);
       cell(row, lead.stage);
       cell(row, lead.rep);

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,6 +65,15 @@ class CamundaJourneyDeadlines implements JourneyDeadlines {
             }
             return due;
         });
+    }
+
+    @Override
+    public Optional<OpenTask> openTaskOf(long leadId) {
+        return system.call(() -> tasks.createTaskQuery().processDefinitionKey(LeadJourney.PROCESS_ID)
+                .processInstanceBusinessKey(String.valueOf(leadId)).orderByTaskCreateTime().desc().list().stream()
+                .findFirst().map(task -> new OpenTask(task.getId(), task.getName(),
+                        task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(),
+                        task.getProcessInstanceId())));
     }
 
     /** Each process instance's lead (its business key). */

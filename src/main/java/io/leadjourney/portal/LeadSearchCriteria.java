@@ -43,6 +43,12 @@ public record LeadSearchCriteria(
 
     static final int DEFAULT_SIZE = 50;
 
+    /** No filter at all: every lead the reader may see, newest change first. */
+    static LeadSearchCriteria none() {
+        return new LeadSearchCriteria(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
+    }
+
     int pageOrFirst() {
         return page == null ? 0 : page;
     }

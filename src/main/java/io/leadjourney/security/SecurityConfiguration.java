@@ -34,6 +34,8 @@ import static io.leadjourney.security.Groups.authority;
  *       engine's authorizations then decide.</li>
  *   <li>{@code /camunda/**}: the webapps, with their own login.</li>
  *   <li>{@code /swagger-ui.html}, {@code /v3/api-docs}: any logged-in user (webapp session or HTTP Basic).</li>
+ *   <li>{@code /portal/**}: the lead portal's pages, for reps, managers, admins and marketing (webapp session or
+ *       HTTP Basic).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,6 +57,8 @@ class SecurityConfiguration {
     /** Who may search leads; what each finds is {@code GroupAudience}'s. */
     private static final String[] FINDERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
             authority(Groups.MANAGERS), authority(Groups.ADMINS), authority(Groups.SALES_REPS)};
+    private static final String[] PORTAL_READERS = {authority(Groups.MARKETING), authority(Groups.MANAGERS),
+            authority(Groups.ADMINS), authority(Groups.SALES_REPS)};
     private static final String[] READERS = {authority(Groups.INTEGRATION), authority(Groups.MARKETING),
             authority(Groups.MANAGERS), authority(Groups.ADMINS)};
 
@@ -126,6 +130,19 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         problem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
                                 "The dashboard is for managers and admins")));
+        return http.build();
+    }
+
+    /**
+     * The lead portal's pages: reps, managers, admins and marketing, logged in to the Camunda webapps (same session)
+     * or with HTTP Basic; which leads each finds is {@code GroupAudience}'s. The pages only read.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain portalSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
+            throws Exception {
+        webappSessionOrBasic(http.securityMatcher("/portal", "/portal/**"), identity, "style-src 'self'")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(PORTAL_READERS));
         return http.build();
     }
 

@@ -57,6 +57,8 @@ class DashboardBrowserIT extends BrowserTest {
                 .as("leads link to their instance in Cockpit").isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#stuck a[href*='/camunda/app/tasklist/default/#/?task=']")))
                 .as("and to their task in Tasklist").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#stuck a[href^='/portal/leads/']")))
+                .as("and to their page in the portal").hasSameSizeAs(stuck);
         Path shot = screenshot("dashboard.png");
         assertThat(Files.size(shot)).isPositive();
     }

@@ -1,0 +1,57 @@
+package io.leadjourney.portal;
+
+import io.leadjourney.engagement.EngagementEventRepository;
+import io.leadjourney.lead.LeadQueryService;
+import io.leadjourney.lead.LeadView;
+import io.leadjourney.scoring.ScoringService;
+import io.leadjourney.sla.ContactAttemptRepository;
+import io.leadjourney.sla.SlaBreachRepository;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Optional;
+
+/** Puts a lead's story together from the modules that keep each part, for a reader within their {@link Audience}. */
+@Service
+public class LeadStories {
+
+    /** The activity a page lists, newest first. */
+    static final int ACTIVITY = 50;
+
+    private final LeadQueryService leads;
+    private final ScoringService scoring;
+    private final EngagementEventRepository events;
+    private final SlaBreachRepository breaches;
+    private final ContactAttemptRepository contacts;
+    private final JourneyDeadlines journeys;
+
+    LeadStories(LeadQueryService leads, ScoringService scoring, EngagementEventRepository events,
+                SlaBreachRepository breaches, ContactAttemptRepository contacts, JourneyDeadlines journeys) {
+        this.leads = leads;
+        this.scoring = scoring;
+        this.events = events;
+        this.breaches = breaches;
+        this.contacts = contacts;
+        this.journeys = journeys;
+    }
+
+    /**
+     * The lead's story, or empty when the reader may not see this lead (a rep, another rep's lead); throws
+     * {@code LeadNotFoundException} when there is no such lead.
+     */
+    @Transactional(readOnly = true)
+    public Optional<LeadStory> story(long leadId, Audience.Scope reader) {
+        LeadView lead = leads.find(leadId);
+        if (!reader.sees(lead.assignedRep(), lead.assignedGroup())) {
+            return Optional.empty();
+        }
+        return Optional.of(new LeadStory(lead, scoring.receipt(leadId),
+                events.findByLeadIdOrderByOccurredAtDesc(leadId, PageRequest.of(0, ACTIVITY)),
+                breaches.findByLeadIdOrderByIdAsc(leadId),
+                contacts.findByLeadIdOrderByIdAsc(leadId).stream().map(attempt -> new LeadStory.Contact(
+                        attempt.getAttemptedAt(), attempt.getRepId(), attempt.getChannel().name(),
+                        attempt.isReached(), reader.notes() ? attempt.getNote() : null)).toList(),
+                journeys.openTaskOf(leadId).orElse(null), reader.notes()));
+    }
+}

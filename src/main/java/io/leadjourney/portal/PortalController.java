@@ -1,0 +1,101 @@
+package io.leadjourney.portal;
+
+import io.leadjourney.lead.LeadNotFoundException;
+import io.leadjourney.lead.LeadStage;
+import io.leadjourney.support.InvalidFieldException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lead portal's pages, rendered on the server: find leads ({@code /portal/leads}, a plain GET form over the same
+ * search as {@code GET /api/leads}) and a lead's story ({@code /portal/leads/{id}}). Each reader sees what their
+ * groups allow ({@link Audience}).
+ */
+@Controller
+class PortalController {
+
+    private final LeadSearch search;
+    private final LeadStories stories;
+    private final Audience audience;
+
+    PortalController(LeadSearch search, LeadStories stories, Audience audience) {
+        this.search = search;
+        this.stories = stories;
+        this.audience = audience;
+    }
+
+    @GetMapping("/portal")
+    String home() {
+        return "redirect:/portal/leads";
+    }
+
+    @GetMapping("/portal/leads")
+    String leads(@Valid @ModelAttribute("criteria") LeadSearchCriteria criteria, BindingResult errors,
+                 Authentication user, Model model, HttpServletResponse response) {
+        model.addAttribute("stages", LeadStage.values());
+        model.addAttribute("slaStates", SlaState.values());
+        // What the form shows again; not "criteria", which Spring sets to null when the binding failed.
+        model.addAttribute("form", criteria != null ? criteria : LeadSearchCriteria.none());
+        if (errors.hasErrors()) {
+            model.addAttribute("problems", errors.getFieldErrors().stream().map(error -> error.getField() + ": "
+                    + (error.isBindingFailure() ? "'" + error.getRejectedValue() + "' is not a valid value"
+                    : error.getDefaultMessage())).toList());
+            model.addAttribute("result", new LeadPage(List.of(), 0, LeadSearchCriteria.DEFAULT_SIZE, 0));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "portal/leads";
+        }
+        LeadPage result;
+        try {
+            result = search.search(criteria, audience.scopeOf(user));
+        } catch (InvalidFieldException e) {
+            model.addAttribute("problems", List.of(e.getField() + ": " + e.getMessage()));
+            model.addAttribute("result", new LeadPage(List.of(), 0, LeadSearchCriteria.DEFAULT_SIZE, 0));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "portal/leads";
+        }
+        model.addAttribute("result", result);
+        if (result.page() > 0) {
+            model.addAttribute("previous", pageLink(result.page() - 1));
+        }
+        if ((long) (result.page() + 1) * result.size() < result.total()) {
+            model.addAttribute("next", pageLink(result.page() + 1));
+        }
+        return "portal/leads";
+    }
+
+    /** This page of the search again, with another page number. */
+    private static String pageLink(int page) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build()
+                .toUriString();
+    }
+
+    @GetMapping("/portal/leads/{id}")
+    String lead(@PathVariable long id, Authentication user, Model model, HttpServletResponse response) {
+        Optional<LeadStory> story;
+        try {
+            story = stories.story(id, audience.scopeOf(user));
+        } catch (LeadNotFoundException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("message", "There is no lead " + id + ".");
+            return "portal/unavailable";
+        }
+        if (story.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("message", "Lead " + id + " belongs to another rep.");
+            return "portal/unavailable";
+        }
+        model.addAttribute("story", story.get());
+        return "portal/lead";
+    }
+}

@@ -1,0 +1,68 @@
+package io.leadjourney.portal;
+
+import io.leadjourney.BrowserTest;
+import io.leadjourney.journey.LeadJourney;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A manager logged in to Tasklist finds a lead by name in the portal with the keyboard, opens its page and follows
+ * its story; every form field has its label, and the pages fit a phone's width. Its screenshots are the portal's in
+ * docs/reps-and-managers.md ({@code docs/images/portal-leads.png}, {@code portal-lead.png}).
+ */
+class PortalBrowserIT extends BrowserTest {
+
+    @Test
+    void aManagerFindsALeadByNameAndFollowsItsStory() throws IOException {
+        String email = uniqueEmail("hedy");
+        long id = captureLead(Map.of("email", email, "firstName", "Hedy", "lastName", "Lamarr",
+                "company", "Frequency Hopping Inc", "employees", 20, "role", "CTO", "wantsContact", true,
+                "source", "webinar"));
+        runDueJobs(id);
+        completeAs("rep-b", taskOf(id, LeadJourney.TASK_ACCEPT_LEAD), accept());
+        logIn("tasklist", "manager");
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/portal/leads"));
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        WebElement words = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+        assertThat(browser.switchTo().activeElement()).as("the search box has the focus").isEqualTo(words);
+        for (WebElement field : browser.findElements(By.cssSelector("form.search input, form.search select"))) {
+            assertThat(browser.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
+                    .as("a label for %s", field.getAttribute("id")).hasSize(1);
+        }
+        words.sendKeys("lamarr " + email, Keys.ENTER);
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Hedy Lamarr")));
+        assertThat(browser.findElement(By.id("found")).getText()).isEqualTo("1 lead");
+        List<String> row = browser.findElements(By.cssSelector("tbody tr td")).stream().map(WebElement::getText)
+                .toList();
+        assertThat(row).contains("Frequency Hopping Inc", "SAL", "rep-b");
+        screenshot("portal-leads.png");
+
+        link.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hedy Lamarr"));
+        String story = browser.findElement(By.id("main")).getText();
+        assertThat(story).contains("Frequency Hopping Inc").contains("SAL").contains("Waiting at Make first contact")
+                .contains("Accepted").contains("Why this score").contains("webinar");
+        assertThat(browser.findElements(By.cssSelector("a[href*='/camunda/app/tasklist/default/#/?task=']")))
+                .as("the task, in Tasklist").hasSize(1);
+        screenshot("portal-lead.png");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Object fits = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth;");
+        assertThat(fits).as("the lead's page fits a phone's width (tables scroll in their box)").isEqualTo(true);
+    }
+}
