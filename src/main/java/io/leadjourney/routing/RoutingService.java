@@ -146,6 +146,26 @@ public class RoutingService {
     }
 
     /** The members who can take a lead now; the others are added to {@code skipped} with the reason. */
+    /**
+     * Who would get the group's next lead if it came now, and who would be skipped and why; nothing is taken (the
+     * round robin stays where it is). A lead that came before it could take that turn.
+     *
+     * @param rep the rep next in line, or null when no rep of the group is available (the managers reassign)
+     */
+    public record NextInLine(String group, String rep, List<String> skipped) {
+    }
+
+    @Transactional(readOnly = true)
+    public NextInLine nextInLine(String group) {
+        List<String> skipped = new ArrayList<>();
+        List<Rep> candidates = available(reps.findActiveInGroup(group), null, skipped);
+        if (candidates.isEmpty()) {
+            return new NextInLine(group, null, skipped);
+        }
+        long position = rotations.findById(group).map(RoutingRotation::getNextPosition).orElse(0L);
+        return new NextInLine(group, Rotation.pick(shares(group, candidates), position), skipped);
+    }
+
     private List<Rep> available(List<Rep> members, String excludedRep, List<String> skipped) {
         List<String> ids = members.stream().map(Rep::getUserId).toList();
         LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));

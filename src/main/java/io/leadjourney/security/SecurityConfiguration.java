@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import java.io.IOException;
@@ -135,14 +136,19 @@ class SecurityConfiguration {
 
     /**
      * The lead portal's pages: reps, managers, admins and marketing, logged in to the Camunda webapps (same session)
-     * or with HTTP Basic; which leads each finds is {@code GroupAudience}'s. The pages only read.
+     * or with HTTP Basic; which leads each finds is {@code GroupAudience}'s. The reps page, which writes (absences),
+     * is for managers and admins, and every form carries a CSRF token kept in the portal's own session, because the
+     * webapps' session cookie alone would otherwise let another site post in the user's name.
      */
     @Bean
     @Order(2)
     SecurityFilterChain portalSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
             throws Exception {
         webappSessionOrBasic(http.securityMatcher("/portal", "/portal/**"), identity, "style-src 'self'")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(PORTAL_READERS));
+                .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/portal/reps", "/portal/reps/**").hasAnyAuthority(REP_ADMINS)
+                        .anyRequest().hasAnyAuthority(PORTAL_READERS));
         return http.build();
     }
 

@@ -4,6 +4,10 @@ import io.leadjourney.IntegrationTest;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -87,5 +91,67 @@ class PortalIT extends IntegrationTest {
         ResponseEntity<String> home = page("manager", "/portal");
         assertThat(home.getStatusCode().value()).as("redirected to the search").isEqualTo(200);
         assertThat(home.getBody()).contains("<h1>Leads</h1>");
+    }
+
+    /** The page names who gets each band's next lead; a manager puts that rep on leave, and the next lead goes elsewhere. */
+    @Test
+    void aManagerPutsARepOnLeaveFromThePageAndTheNextLeadGoesElsewhere() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        deactivateRepsOf("reps-apac");
+        String first = newRep("leave-a-" + run, "reps-apac", null);
+        String second = newRep("leave-b-" + run, "reps-apac", null);
+        try {
+            ResponseEntity<String> page = page("manager", "/portal/reps");
+            assertThat(page.getStatusCode().value()).isEqualTo(200);
+            String next = nextInLine(page.getBody(), "reps-apac");
+            assertThat(next).isIn(first, second);
+            String other = next.equals(first) ? second : first;
+            String session = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+            java.util.regex.Matcher token = java.util.regex.Pattern
+                    .compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+            assertThat(token.find()).as("the forms carry a CSRF token").isTrue();
+
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            String leave = "firstDay=" + today + "&lastDay=" + today + "&reason=Dentist";
+            assertThat(postForm(session, "/portal/reps/" + next + "/absences", leave).getStatusCode().value())
+                    .as("without the token").isEqualTo(403);
+            ResponseEntity<String> posted = postForm(session, "/portal/reps/" + next + "/absences",
+                    leave + "&_csrf=" + token.group(1));
+            assertThat(posted.getStatusCode().value()).as("answer %s", posted.getBody()).isIn(200, 302);
+
+            HttpHeaders cookie = new HttpHeaders();
+            cookie.add(HttpHeaders.COOKIE, session);
+            // The page after the post (the client may have followed the redirect itself): once, with the message.
+            String after = posted.getStatusCode().value() == 200 ? posted.getBody() : http.withBasicAuth("manager",
+                    "manager").exchange("/portal/reps", HttpMethod.GET, new HttpEntity<>(cookie), String.class)
+                    .getBody();
+            assertThat(after).contains(next + " is away from " + today + " to " + today + ".");
+            assertThat(nextInLine(after, "reps-apac")).isEqualTo(other);
+            assertThat(after).contains(next + " (away until " + today + ")");
+
+            long lead = captureLead(Map.of("email", uniqueEmail("apac"), "firstName", "Yoko", "lastName", "Tanaka",
+                    "company", "Kaizen KK", "role", "CTO", "country", "Japan", "employees", 40, "wantsContact", true));
+            runDueJobs(lead);
+            assertThat(lead(lead).get("assignedRep").asText()).as("the next lead goes elsewhere").isEqualTo(other);
+            assertThat(page("rep-a", "/portal/reps").getStatusCode().value()).as("a rep").isEqualTo(403);
+        } finally {
+            deactivateRepsOf("reps-apac");
+        }
+    }
+
+    private ResponseEntity<String> postForm(String session, String path, String form) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, session);
+        return http.withBasicAuth("manager", "manager").exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers),
+                String.class);
+    }
+
+    /** The rep the page names for the band's next lead. */
+    private static String nextInLine(String page, String band) {
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("<strong>" + band
+                + "</strong>:\\s*<span>([^<]+)</span>").matcher(page);
+        assertThat(line.find()).as("the next rep of %s on the page", band).isTrue();
+        return line.group(1);
     }
 }
