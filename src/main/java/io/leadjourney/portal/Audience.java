@@ -9,6 +9,9 @@ public interface Audience {
 
     Scope scopeOf(Authentication user);
 
+    /** Whether the user manages reps (absences, capacity): managers and admins. */
+    boolean managesReps(Authentication user);
+
     /**
      * @param everyLead marketing, managers, admins and integrations find every lead
      * @param rep       a rep finds the leads assigned to them ...

@@ -24,6 +24,11 @@ class GroupAudience implements Audience {
     private static final String BAND = Groups.authority("reps-");
 
     @Override
+    public boolean managesReps(Authentication user) {
+        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(NOTE_READERS::contains);
+    }
+
+    @Override
     public Scope scopeOf(Authentication user) {
         Set<String> authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());

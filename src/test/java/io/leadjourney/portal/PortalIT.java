@@ -59,8 +59,11 @@ class PortalIT extends IntegrationTest {
                 .contains("Hand-raise").contains("+1 202 555 0100").contains("Secret budget " + run)
                 .contains("Why this score").contains("lead-fit:v");
 
+        assertThat(story).as("a manager is offered the reps page").contains("href=\"/portal/reps\"");
         String rep = accept.getAssignee();
-        assertThat(page(rep, "/portal/leads/" + id).getStatusCode().value()).as("the lead's rep").isEqualTo(200);
+        ResponseEntity<String> repsOwn = page(rep, "/portal/leads/" + id);
+        assertThat(repsOwn.getStatusCode().value()).as("the lead's rep").isEqualTo(200);
+        assertThat(repsOwn.getBody()).as("a rep is not offered the reps page").doesNotContain("href=\"/portal/reps\"");
         String other = "rep-b".equals(rep) ? "rep-a" : "rep-b";
         ResponseEntity<String> notTheirs = page(other, "/portal/leads/" + id);
         assertThat(notTheirs.getStatusCode().value()).as("another rep").isEqualTo(403);
