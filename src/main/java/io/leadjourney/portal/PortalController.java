@@ -11,9 +11,15 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,12 +33,16 @@ class PortalController {
 
     private final LeadSearch search;
     private final LeadStories stories;
+    private final Rejections rejections;
     private final Audience audience;
+    private final Clock clock;
 
-    PortalController(LeadSearch search, LeadStories stories, Audience audience) {
+    PortalController(LeadSearch search, LeadStories stories, Rejections rejections, Audience audience, Clock clock) {
         this.search = search;
         this.stories = stories;
+        this.rejections = rejections;
         this.audience = audience;
+        this.clock = clock;
     }
 
     @GetMapping("/portal")
@@ -72,6 +82,39 @@ class PortalController {
             model.addAttribute("next", pageLink(result.page() + 1));
         }
         return "portal/leads";
+    }
+
+    /**
+     * A rep's open leads (waiting for their acceptance or in their cadence), the most urgent first: breached, then by
+     * the deadline of the task each waits at. Up to 200, which is more than a rep's capacity.
+     */
+    @GetMapping("/portal/my-leads")
+    String myLeads(Authentication user, Model model) {
+        LeadSearchCriteria mine = new LeadSearchCriteria(null, List.of(LeadStage.MQL, LeadStage.SAL),
+                user.getName(), null, null, null, null, null, null, null, null, null, null, null, 0, 200);
+        List<LeadSummary> leads = search.search(mine, audience.scopeOf(user)).leads().stream()
+                .sorted(Comparator.comparing((LeadSummary lead) -> !lead.breached())
+                        .thenComparing(LeadSummary::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        model.addAttribute("leads", leads);
+        return "portal/my-leads";
+    }
+
+    /** Marketing's feedback loop: the leads sales sent back, with their reasons; the last 30 days unless asked. */
+    @GetMapping("/portal/rejections")
+    String rejections(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                      Model model, HttpServletResponse response) {
+        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+        LocalDate start = from != null ? from : end.minusDays(30);
+        if (!end.isAfter(start) || start.plusYears(1).isBefore(end)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", List.of("to: must be after from, and the period at most a year"));
+            model.addAttribute("report", new Rejections.Report(start, end, 0, java.util.Map.of(), List.of()));
+            return "portal/rejections";
+        }
+        model.addAttribute("report", rejections.between(start, end));
+        return "portal/rejections";
     }
 
     /** This page of the search again, with another page number. */

@@ -148,6 +148,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/portal/reps", "/portal/reps/**").hasAnyAuthority(REP_ADMINS)
+                        .requestMatchers("/portal/rejections").hasAnyAuthority(FUNNEL_READERS)
                         .anyRequest().hasAnyAuthority(PORTAL_READERS));
         return http.build();
     }

@@ -11,11 +11,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.leadjourney.journey.LeadJourney.DECISION_REJECT;
 import static io.leadjourney.journey.LeadJourney.TASK_ACCEPT_LEAD;
+import static io.leadjourney.journey.LeadJourney.VAR_ACCEPT_DECISION;
+import static io.leadjourney.journey.LeadJourney.VAR_REJECT_NOTE;
+import static io.leadjourney.journey.LeadJourney.VAR_REJECT_REASON;
 import static io.leadjourney.support.SqlTime.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,6 +147,52 @@ class PortalIT extends IntegrationTest {
         } finally {
             deactivateRepsOf("reps-apac");
         }
+    }
+
+    /** A rep's open leads, the most urgent first; marketing's page of the leads sales sent back, with the reasons. */
+    @Test
+    void aRepsLeadsMostUrgentFirstAndTheRejectedLeadsWithTheirReasons() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        deactivateRepsOf("reps-apac");
+        String rep = newRep("urgent-" + run, "reps-apac", null);
+        try {
+            long later = apacLead("Later " + run);
+            long sooner = apacLead("Sooner " + run);
+            Task laterTask = taskOf(later, TASK_ACCEPT_LEAD);
+            Task soonerTask = taskOf(sooner, TASK_ACCEPT_LEAD);
+            assertThat(List.of(laterTask.getAssignee(), soonerTask.getAssignee())).containsOnly(rep);
+            taskService.setDueDate(laterTask.getId(), Date.from(Instant.now().plus(Duration.ofDays(2))));
+            taskService.setDueDate(soonerTask.getId(), Date.from(Instant.now().plus(Duration.ofHours(1))));
+            String mine = http.withBasicAuth(rep, rep + "-secret").getForEntity("/portal/my-leads", String.class)
+                    .getBody();
+            assertThat(mine.indexOf("Sooner " + run)).as("due sooner, listed first").isPositive()
+                    .isLessThan(mine.indexOf("Later " + run));
+            jdbc.update("insert into sla_breach (lead_id, sla, rep_id, breached_at) values (?, 'ACCEPT_LEAD', ?, ?)",
+                    later, rep, utc(Instant.now()));
+            mine = http.withBasicAuth(rep, rep + "-secret").getForEntity("/portal/my-leads", String.class).getBody();
+            assertThat(mine.indexOf("Later " + run)).as("breached, listed first").isPositive()
+                    .isLessThan(mine.indexOf("Sooner " + run));
+
+            completeAs(rep, soonerTask, Map.of(VAR_ACCEPT_DECISION, DECISION_REJECT, VAR_REJECT_REASON, "NOT_A_FIT",
+                    VAR_REJECT_NOTE, "an agency " + run));
+            ResponseEntity<String> rejected = page("marketing", "/portal/rejections");
+            assertThat(rejected.getStatusCode().value()).isEqualTo(200);
+            assertThat(rejected.getBody()).contains("NOT_A_FIT: an agency " + run)
+                    .contains("href=\"/portal/leads/" + sooner + "\"").contains("Sooner " + run);
+            assertThat(page(rep.equals("rep-a") ? "rep-b" : "rep-a", "/portal/rejections").getStatusCode().value())
+                    .as("a rep").isEqualTo(403);
+            assertThat(page("marketing", "/portal/rejections?from=2026-02-01&to=2026-01-01").getStatusCode()
+                    .value()).isEqualTo(400);
+        } finally {
+            deactivateRepsOf("reps-apac");
+        }
+    }
+
+    private long apacLead(String company) {
+        long id = captureLead(Map.of("email", uniqueEmail("apac"), "firstName", "Kenji", "lastName", "Sato",
+                "company", company, "role", "CTO", "country", "Japan", "employees", 40, "wantsContact", true));
+        runDueJobs(id);
+        return id;
     }
 
     private ResponseEntity<String> postForm(String session, String path, String form) {
