@@ -57,6 +57,8 @@ class TasklistBrowserIT extends BrowserTest {
                 String.valueOf(scoreNow));
         assertThat(scoreNow).isEqualTo(65);
         assertThat(shown).anyMatch(value -> value.contains("Hand-raise"));
+        assertThat(browser.findElements(By.cssSelector("a[href='/portal/leads/" + id + "']")))
+                .as("the form links the lead's page in the portal").hasSize(1);
         screenshot("tasklist-accept-lead.png");
 
         chooseAndComplete(task, "Accept: I will contact this lead");
@@ -67,6 +69,8 @@ class TasklistBrowserIT extends BrowserTest {
         Task firstContact = taskOf(id, LeadJourney.TASK_FIRST_CONTACT);
         open(tasklist, firstContact, "3 call(s) and 3 e-mail(s) left; next attempt due by ");
         assertThat(formValues()).as("the number to call, on the contact form").contains("+1 202 555 0147");
+        assertThat(browser.findElements(By.cssSelector("a[href='/portal/leads/" + id + "']")))
+                .as("the contact form links the lead's page too").hasSize(1);
         chooseAndComplete(firstContact, "Call", "I reached the lead (we spoke or they replied)");
 
         Task discovery = taskOf(id, LeadJourney.TASK_DISCOVERY_CALL);
