@@ -70,7 +70,7 @@ public class LeadSearch {
                 + " offset :offset rows fetch next :size rows only", parameters, LeadSearch::summary);
         if (!leads.isEmpty()) {
             Map<Long, Instant> due = deadlines.dueOf(leads.stream().map(LeadSummary::id).toList());
-            leads = leads.stream().map(lead -> due.containsKey(lead.id()) ? withDue(lead, due.get(lead.id()))
+            leads = leads.stream().map(lead -> due.containsKey(lead.id()) ? lead.withDueAt(due.get(lead.id()))
                     : lead).toList();
         }
         return new LeadPage(leads, page, size, total == null ? 0 : total);
@@ -222,11 +222,5 @@ public class LeadSearch {
     private static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static LeadSummary withDue(LeadSummary lead, Instant due) {
-        return new LeadSummary(lead.id(), lead.name(), lead.email(), lead.company(), lead.stage(), lead.score(),
-                lead.grade(), lead.assignedRep(), lead.assignedGroup(), lead.source(), lead.createdAt(),
-                lead.updatedAt(), due, lead.breached());
     }
 }

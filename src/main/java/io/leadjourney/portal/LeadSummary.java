@@ -13,4 +13,10 @@ import java.time.Instant;
 public record LeadSummary(long id, String name, String email, String company, LeadStage stage, int score,
                           String grade, String assignedRep, String assignedGroup, String source, Instant createdAt,
                           Instant updatedAt, Instant dueAt, boolean breached) {
+
+    /** The same lead with its open task's deadline. */
+    LeadSummary withDueAt(Instant due) {
+        return new LeadSummary(id, name, email, company, stage, score, grade, assignedRep, assignedGroup, source,
+                createdAt, updatedAt, due, breached);
+    }
 }

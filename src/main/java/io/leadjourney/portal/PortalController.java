@@ -58,21 +58,15 @@ class PortalController {
         // What the form shows again; not "criteria", which Spring sets to null when the binding failed.
         model.addAttribute("form", criteria != null ? criteria : LeadSearchCriteria.none());
         if (errors.hasErrors()) {
-            model.addAttribute("problems", errors.getFieldErrors().stream().map(error -> error.getField() + ": "
+            return refused(errors.getFieldErrors().stream().map(error -> error.getField() + ": "
                     + (error.isBindingFailure() ? "'" + error.getRejectedValue() + "' is not a valid value"
-                    : error.getDefaultMessage())).toList());
-            model.addAttribute("result", new LeadPage(List.of(), 0, LeadSearchCriteria.DEFAULT_SIZE, 0));
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return "portal/leads";
+                    : error.getDefaultMessage())).toList(), model, response);
         }
         LeadPage result;
         try {
             result = search.search(criteria, audience.scopeOf(user));
         } catch (InvalidFieldException e) {
-            model.addAttribute("problems", List.of(e.getField() + ": " + e.getMessage()));
-            model.addAttribute("result", new LeadPage(List.of(), 0, LeadSearchCriteria.DEFAULT_SIZE, 0));
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return "portal/leads";
+            return refused(List.of(e.getField() + ": " + e.getMessage()), model, response);
         }
         model.addAttribute("result", result);
         if (result.page() > 0) {
@@ -115,6 +109,14 @@ class PortalController {
         }
         model.addAttribute("report", rejections.between(start, end));
         return "portal/rejections";
+    }
+
+    /** The search page again, empty, with what was wrong in the search and a 400. */
+    private static String refused(List<String> problems, Model model, HttpServletResponse response) {
+        model.addAttribute("problems", problems);
+        model.addAttribute("result", new LeadPage(List.of(), 0, LeadSearchCriteria.DEFAULT_SIZE, 0));
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return "portal/leads";
     }
 
     /** This page of the search again, with another page number. */

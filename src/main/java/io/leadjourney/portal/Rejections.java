@@ -37,9 +37,17 @@ public class Rejections {
 
         /** The reason's code, e.g. {@code NOT_A_FIT}. */
         public String code() {
-            int colon = reason == null ? -1 : reason.indexOf(':');
-            return reason == null ? "" : colon < 0 ? reason.trim() : reason.substring(0, colon).trim();
+            return codeOf(reason);
         }
+    }
+
+    /** The code of a reason as the stage log keeps it: {@code NOT_A_FIT} of {@code NOT_A_FIT: an agency}. */
+    static String codeOf(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        int colon = reason.indexOf(':');
+        return colon < 0 ? reason.trim() : reason.substring(0, colon).trim();
     }
 
     /** @param byReason how many rejections each reason code had, most first */
@@ -63,8 +71,7 @@ public class Rejections {
         Map<String, Long> byReason = new LinkedHashMap<>();
         jdbc.query("select t.reason from stage_transition t where t.to_stage = ? and t.changed_at >= ?"
                         + " and t.changed_at < ?", row -> {
-                    String code = new Rejection(0, null, null, null, null, null, row.getString(1)).code();
-                    byReason.merge(code, 1L, Long::sum);
+                    byReason.merge(codeOf(row.getString(1)), 1L, Long::sum);
                 }, LeadStage.REJECTED.name(), start, end);
         Map<String, Long> sorted = new LinkedHashMap<>();
         byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
