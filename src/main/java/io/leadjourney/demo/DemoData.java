@@ -44,9 +44,11 @@ class DemoData {
     private final LeadIntakeService intake;
     private final EngagementService engagement;
     private final LeadRepository leads;
+    private final DemoHistory history;
 
     DemoData(DemoProperties demo, IdentityService identityService, TaskService taskService, RoutingService routing,
-             LeadIntakeService intake, EngagementService engagement, LeadRepository leads) {
+             LeadIntakeService intake, EngagementService engagement, LeadRepository leads, DemoHistory history) {
+        this.history = history;
         this.demo = demo;
         this.identityService = identityService;
         this.taskService = taskService;
@@ -73,17 +75,54 @@ class DemoData {
         routing.registerRep("rep-b", "Ben Mid-Market", "rep-b@leadjourney.example", Set.of(Groups.REPS_MID, Groups.SALES_REPS));
         routing.registerRep("rep-c", "Carla Enterprise", "rep-c@leadjourney.example", Set.of(Groups.REPS_LARGE, Groups.SALES_REPS));
         routing.registerRep("rep-d", "Dev Apac", "rep-d@leadjourney.example", Set.of(Groups.REPS_APAC));
+        if (demo.leads() && demo.history().leads() > 0) {
+            // The living demo's team: a second rep in each of the busiest bands, so a lapsed lead has somewhere to go.
+            user("rep-e", "Eva", "Small-Business", Groups.SALES_REPS, Groups.REPS_SMALL);
+            user("rep-f", "Felix", "Mid-Market", Groups.SALES_REPS, Groups.REPS_MID);
+            user("rep-g", "Gita", "Enterprise", Groups.SALES_REPS, Groups.REPS_LARGE);
+            routing.registerRep("rep-e", "Eva Small-Business", "rep-e@leadjourney.example",
+                    Set.of(Groups.REPS_SMALL, Groups.SALES_REPS));
+            routing.registerRep("rep-f", "Felix Mid-Market", "rep-f@leadjourney.example",
+                    Set.of(Groups.REPS_MID, Groups.SALES_REPS));
+            routing.registerRep("rep-g", "Gita Enterprise", "rep-g@leadjourney.example",
+                    Set.of(Groups.REPS_LARGE, Groups.SALES_REPS));
+        }
     }
 
-    /** After start-up, in the background: the job executor must be running to score and route the leads. */
+    /**
+     * After start-up, in the background, so the start is not slower: a quarter of history, then the named leads
+     * (the job executor, running again, scores and routes them).
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void createLeads() {
         if (!demo.leads() || leads.count() > 0) {
             return;
         }
-        Thread seeder = new Thread(this::seedLeads, "demo-leads");
+        Thread seeder = new Thread(() -> {
+            liveHistory();
+            seedLeads();
+        }, "demo-leads");
         seeder.setDaemon(true);
         seeder.start();
+    }
+
+    private void liveHistory() {
+        DemoProperties.History size = demo.history();
+        if (size.leads() <= 0) {
+            return;
+        }
+        log.info("Demo: living {} days of history with {} leads in the background (a minute or two); until it is"
+                + " done the engine's clock walks through those days and the job executor waits, so the leads"
+                + " Tasklist, Cockpit and the dashboard show grow as it goes", size.days(), size.leads());
+        try {
+            DemoHistory.Report report = history.generate(DemoPlan.of(size.seed(), size.leads(), size.days(),
+                    Instant.now()));
+            log.info("Demo history ready in {} s: {} leads, {} engagement events, {} tasks worked, {} jobs run,"
+                    + " {} deals closed ({} steps skipped)", report.took().toSeconds(), report.leads(),
+                    report.events(), report.tasksWorked(), report.jobsRun(), report.deals(), report.skipped());
+        } catch (RuntimeException e) {
+            log.warn("Demo history stopped: {}", e.getMessage(), e);
+        }
     }
 
     private void seedLeads() {

@@ -9,19 +9,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,42 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A lead's weeks on one clock for the engine and the application: Camunda's {@code ClockUtil}, which the
- * application's {@link Clock} reads here, moved by the scenario with {@link #at}. The team works as the shipped
+ * application's {@link java.time.Clock} reads, moved by the scenario with {@link #at}. The team works as the shipped
  * {@code working-calendar.dmn} says, Monday to Friday, 09:00 to 17:00 UTC, and sales ops have made 24 and 25
  * December 2026 holidays (a rule deployed before each scenario, the shipped table deployed again after). Each
  * scenario prints the lead's timeline (stage changes with who and why, notifications, SLA breaches) and asserts on
  * it. All scenarios share one application context.
  */
-@Import(Scenario.OneClock.class)
 abstract class Scenario extends IntegrationTest {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-
-    /** The application reads the engine's clock, so both move together when a scenario moves time. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OneClock {
-        @Bean
-        @Primary
-        Clock engineClock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return Clock.fixed(instant(), zone);
-                }
-
-                @Override
-                public Instant instant() {
-                    return ClockUtil.getCurrentTime().toInstant();
-                }
-            };
-        }
-    }
 
     @Autowired
     protected JdbcTemplate jdbc;
