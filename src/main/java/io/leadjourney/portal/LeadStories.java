@@ -6,6 +6,7 @@ import io.leadjourney.lead.LeadView;
 import io.leadjourney.scoring.ScoringService;
 import io.leadjourney.sla.ContactAttemptRepository;
 import io.leadjourney.sla.SlaBreachRepository;
+import io.leadjourney.webhook.WebhookDeliveryRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,8 @@ public class LeadStories {
 
     /** The activity a page lists, newest first. */
     static final int ACTIVITY = 50;
+    /** The score changes a page draws. */
+    static final int SCORE_CHANGES = 100;
 
     private final LeadQueryService leads;
     private final ScoringService scoring;
@@ -25,9 +28,14 @@ public class LeadStories {
     private final SlaBreachRepository breaches;
     private final ContactAttemptRepository contacts;
     private final JourneyDeadlines journeys;
+    private final DiscoveryCalls discoveries;
+    private final WebhookDeliveryRepository webhooks;
 
     LeadStories(LeadQueryService leads, ScoringService scoring, EngagementEventRepository events,
-                SlaBreachRepository breaches, ContactAttemptRepository contacts, JourneyDeadlines journeys) {
+                SlaBreachRepository breaches, ContactAttemptRepository contacts, JourneyDeadlines journeys,
+                DiscoveryCalls discoveries, WebhookDeliveryRepository webhooks) {
+        this.discoveries = discoveries;
+        this.webhooks = webhooks;
         this.leads = leads;
         this.scoring = scoring;
         this.events = events;
@@ -52,6 +60,12 @@ public class LeadStories {
                 contacts.findByLeadIdOrderByIdAsc(leadId).stream().map(attempt -> new LeadStory.Contact(
                         attempt.getAttemptedAt(), attempt.getRepId(), attempt.getChannel().name(),
                         attempt.isReached(), reader.notes() ? attempt.getNote() : null)).toList(),
-                journeys.openTaskOf(leadId).orElse(null), reader.notes()));
+                journeys.openTaskOf(leadId).orElse(null), reader.notes(),
+                discoveries.lastOf(leadId).orElse(null),
+                webhooks.findByLeadIdOrderByIdAsc(leadId).stream().map(sent -> new LeadStory.Webhook(
+                        sent.getEventType().wireName(), sent.getTargetName(), sent.getStatus().name(),
+                        sent.getAttempts(), sent.getLastStatus(), sent.getLastError(), sent.getDeliveredAt()))
+                        .toList(),
+                scoring.changesOf(leadId, SCORE_CHANGES)));
     }
 }

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import static io.leadjourney.support.SqlTime.utc;
@@ -22,6 +24,8 @@ class LeadScoreStore {
     private static final String UPDATE = "update lead set fit_score = ?, engagement_score = ?, total_score = ?,"
             + " grade = ?, qualified = ?, score_reasons = ?, score_versions = ?, scored_at = ?, engagement_tally = ?,"
             + " tally_as_of = ?, tally_basis = ?, updated_at = ? where id = ?";
+    private static final String CHANGE = "insert into score_change (lead_id, scored_at, fit_score, engagement_score,"
+            + " total_score, grade) values (?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -40,6 +44,26 @@ class LeadScoreStore {
                 lead.getScoreVersions(), utc(lead.getScoredAt()), lead.getEngagementTally(), utc(lead.getTallyAsOf()),
                 lead.getTallyBasis(), at, lead.getId()}).toList();
         jdbc.batchUpdate(UPDATE, rows);
+    }
+
+    /** Adds the leads' new scores to their score over time; for leads whose total or grade moved. */
+    void recordChanges(Collection<Lead> leads) {
+        if (leads.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(CHANGE, leads.stream().map(lead -> new Object[]{lead.getId(), utc(lead.getScoredAt()),
+                lead.getFitScore(), lead.getEngagementScore(), lead.getTotalScore(), lead.getGrade()}).toList());
+    }
+
+    /** The lead's score over time, oldest first: at most the latest {@code limit} changes. */
+    List<ScoreChange> changesOf(long leadId, int limit) {
+        List<ScoreChange> newest = jdbc.query("select scored_at, fit_score, engagement_score, total_score, grade"
+                        + " from score_change where lead_id = ? order by scored_at desc, id desc limit ?",
+                (row, n) -> new ScoreChange(row.getObject(1, OffsetDateTime.class).toInstant(), row.getInt(2),
+                        row.getInt(3), row.getInt(4), row.getString(5)), leadId, limit);
+        List<ScoreChange> oldestFirst = new ArrayList<>(newest);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
 }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static io.leadjourney.decision.DecisionOutcome.intOutput;
@@ -70,6 +71,8 @@ public class ScoringService {
     public final class LeadScores {
         private final EngagementTallies.Snapshot snapshot;
         private final Map<Long, Lead> rescored = new LinkedHashMap<>();
+        /** The rescored leads whose total or grade moved: the score over time records them. */
+        private final Map<Long, Lead> changed = new LinkedHashMap<>();
 
         private LeadScores(EngagementTallies.Snapshot snapshot) {
             this.snapshot = snapshot;
@@ -88,6 +91,10 @@ public class ScoringService {
         /** Scores the lead and gives it the new score; {@link #save} stores it. */
         public ScoreCard rescore(Lead lead) {
             ScoreCard card = current(lead);
+            if (lead.getScoredAt() == null || lead.getTotalScore() != card.totalScore()
+                    || !Objects.equals(lead.getGrade(), card.grade())) {
+                changed.put(lead.getId(), lead);
+            }
             lead.applyScore(card.fitScore(), card.engagementScore(), card.totalScore(), card.grade(),
                     card.qualified(), card.receipt(), card.versionTags(), card.asOf());
             rescored.put(lead.getId(), lead);
@@ -98,7 +105,9 @@ public class ScoringService {
         public void save() {
             snapshot.applyTo(rescored.values());
             store.store(rescored.values(), snapshot.now());
+            store.recordChanges(changed.values());
             rescored.clear();
+            changed.clear();
         }
     }
 
@@ -139,6 +148,12 @@ public class ScoringService {
         Lead lead = leads.findById(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
         Instant now = Instant.now(clock);
         return score(decisions, lead, tallies.read(List.of(lead), now).of(leadId), now);
+    }
+
+    /** The lead's score over time, oldest first: the latest {@code limit} times scoring moved it. */
+    @Transactional(readOnly = true)
+    public List<ScoreChange> changesOf(long leadId, int limit) {
+        return store.changesOf(leadId, limit);
     }
 
     /** Scores a lead's events as of a moment with the given tables: what-if replays history this way. */
