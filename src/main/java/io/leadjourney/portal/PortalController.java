@@ -3,6 +3,7 @@ package io.leadjourney.portal;
 import io.leadjourney.lead.LeadNotFoundException;
 import io.leadjourney.lead.LeadStage;
 import io.leadjourney.support.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
@@ -13,7 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
@@ -26,7 +29,7 @@ import java.util.Optional;
 /**
  * The lead portal's pages, rendered on the server: find leads ({@code /portal/leads}, a plain GET form over the same
  * search as {@code GET /api/leads}) and a lead's story ({@code /portal/leads/{id}}). Each reader sees what their
- * groups allow ({@link Audience}).
+ * groups allow ({@link Audience}); each user keeps their own searches ({@link SavedSearches}).
  */
 @Controller
 class PortalController {
@@ -35,9 +38,12 @@ class PortalController {
     private final LeadStories stories;
     private final Rejections rejections;
     private final Audience audience;
+    private final SavedSearches saved;
     private final Clock clock;
 
-    PortalController(LeadSearch search, LeadStories stories, Rejections rejections, Audience audience, Clock clock) {
+    PortalController(LeadSearch search, LeadStories stories, Rejections rejections, Audience audience,
+                     SavedSearches saved, Clock clock) {
+        this.saved = saved;
         this.search = search;
         this.stories = stories;
         this.rejections = rejections;
@@ -52,7 +58,7 @@ class PortalController {
 
     @GetMapping("/portal/leads")
     String leads(@Valid @ModelAttribute("criteria") LeadSearchCriteria criteria, BindingResult errors,
-                 Authentication user, Model model, HttpServletResponse response) {
+                 Authentication user, Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("stages", LeadStage.values());
         model.addAttribute("slaStates", SlaState.values());
         // What the form shows again; not "criteria", which Spring sets to null when the binding failed.
@@ -69,6 +75,8 @@ class PortalController {
             return refused(List.of(e.getField() + ": " + e.getMessage()), model, response);
         }
         model.addAttribute("result", result);
+        model.addAttribute("savedSearches", saved.of(user.getName()));
+        model.addAttribute("currentQuery", request.getQueryString() == null ? "" : request.getQueryString());
         if (result.page() > 0) {
             model.addAttribute("previous", pageLink(result.page() - 1));
         }
@@ -76,6 +84,31 @@ class PortalController {
             model.addAttribute("next", pageLink(result.page() + 1));
         }
         return "portal/leads";
+    }
+
+    /** Keeps the search the page shows under a name, for this user, and shows it again. */
+    @PostMapping("/portal/saved-searches")
+    String saveSearch(@RequestParam(required = false) String name, @RequestParam(required = false) String query,
+                      Authentication user, RedirectAttributes redirect) {
+        try {
+            saved.save(user.getName(), name, query);
+            redirect.addFlashAttribute("done", "Saved the search as \u201c" + name.trim() + "\u201d.");
+            return "redirect:/portal/leads" + (query == null || query.isBlank() ? "" : "?" + query);
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("problem", e.getField() + ": " + e.getMessage());
+            return "redirect:/portal/leads";
+        }
+    }
+
+    @PostMapping("/portal/saved-searches/{id}/delete")
+    String deleteSearch(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+        try {
+            saved.delete(user.getName(), id);
+            redirect.addFlashAttribute("done", "Deleted the saved search.");
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("problem", e.getField() + ": " + e.getMessage());
+        }
+        return "redirect:/portal/leads";
     }
 
     /**

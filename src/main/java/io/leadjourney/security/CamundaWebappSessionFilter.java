@@ -20,17 +20,25 @@ import java.util.List;
 /**
  * Whoever is logged in to the Camunda webapps (Cockpit, Tasklist) is logged in to the dashboard and may read
  * the API with the same session: the webapps keep their login in the HTTP session, and this filter takes the
- * user and groups from it. Only for reading (GET, HEAD): a session alone never changes anything, so a forged
- * cross-site request cannot write through it.
+ * user and groups from it. For reading (GET, HEAD) only, unless the chain checks a CSRF token before this filter
+ * (the portal's forms): a session alone never changes anything, so a forged cross-site request cannot write through
+ * it.
  */
 class CamundaWebappSessionFilter extends OncePerRequestFilter {
 
     static final String ENGINE = "default";
 
+    private final boolean csrfChecked;
+
+    /** @param csrfChecked the chain's CSRF filter has checked every writing request's token before this one */
+    CamundaWebappSessionFilter(boolean csrfChecked) {
+        this.csrfChecked = csrfChecked;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isRead(request) && SecurityContextHolder.getContext().getAuthentication() == null) {
+        if ((csrfChecked || isRead(request)) && SecurityContextHolder.getContext().getAuthentication() == null) {
             HttpSession session = request.getSession(false);
             Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
             Authentication webapp = authentications == null ? null

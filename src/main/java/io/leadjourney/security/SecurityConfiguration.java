@@ -68,7 +68,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
                                     ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**")
-                .addFilterBefore(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CamundaWebappSessionFilter(false), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/events", "/api/events")
                         .hasAnyAuthority(WRITERS)
@@ -126,7 +126,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain dashboardSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
                                           ObjectMapper json) throws Exception {
-        webappSessionOrBasic(http.securityMatcher("/dashboard", "/dashboard/**"), identity, "style-src 'self'")
+        webappSessionOrBasic(http.securityMatcher("/dashboard", "/dashboard/**"), identity, "style-src 'self'", false)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(REP_ADMINS))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         problem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
@@ -144,10 +144,10 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain portalSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
             throws Exception {
-        webappSessionOrBasic(http.securityMatcher("/portal", "/portal/**"), identity, "style-src 'self'")
+        webappSessionOrBasic(http.securityMatcher("/portal", "/portal/**"), identity, "style-src 'self'", true)
                 .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/portal/reps", "/portal/reps/**").hasAnyAuthority(REP_ADMINS)
+                        .requestMatchers("/portal/reps", "/portal/reps/**", "/portal/team").hasAnyAuthority(REP_ADMINS)
                         .requestMatchers("/portal/rejections").hasAnyAuthority(FUNNEL_READERS)
                         .anyRequest().hasAnyAuthority(PORTAL_READERS));
         return http.build();
@@ -163,18 +163,19 @@ class SecurityConfiguration {
             throws Exception {
         // Swagger UI sets styles inline.
         webappSessionOrBasic(http.securityMatcher(API_DOCUMENTATION), identity,
-                "style-src 'self' 'unsafe-inline'")
+                "style-src 'self' 'unsafe-inline'", false)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         return http.build();
     }
 
     /**
-     * Pages for people: the Camunda webapps' session (read-only, {@link CamundaWebappSessionFilter}) or HTTP
-     * Basic, both against Camunda's users; no CSRF token is needed because a session alone can only read.
+     * Pages for people: the Camunda webapps' session ({@link CamundaWebappSessionFilter}) or HTTP Basic, both against
+     * Camunda's users. The session reads only, so no CSRF token is needed, unless {@code sessionWrites}: then the
+     * chain must turn CSRF protection on (it is off here), whose filter checks each form's token first.
      */
     private static HttpSecurity webappSessionOrBasic(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
-                                                     String styleSources) throws Exception {
-        return http.addFilterBefore(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
+                                                     String styleSources, boolean sessionWrites) throws Exception {
+        return http.addFilterBefore(new CamundaWebappSessionFilter(sessionWrites), BasicAuthenticationFilter.class)
                 .authenticationProvider(identity)
                 .httpBasic(basic -> basic.realmName("Lead Journey"))
                 .csrf(csrf -> csrf.disable())

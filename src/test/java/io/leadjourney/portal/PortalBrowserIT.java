@@ -31,6 +31,10 @@ class PortalBrowserIT extends BrowserTest {
                 "company", "Frequency Hopping Inc", "employees", 20, "role", "CTO", "wantsContact", true,
                 "source", "webinar"));
         runDueJobs(id);
+        for (String type : List.of("WEBINAR_ATTENDED", "PRICING_PAGE_VISITED")) {
+            post(INTEGRATION, "/api/leads/" + id + "/events", Map.of("type", type, "occurredAt",
+                    java.time.Instant.now().toString()));
+        }
         completeAs("rep-b", taskOf(id, LeadJourney.TASK_ACCEPT_LEAD), accept());
         logIn("tasklist", "manager");
 
@@ -55,7 +59,9 @@ class PortalBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hedy Lamarr"));
         String story = browser.findElement(By.id("main")).getText();
         assertThat(story).contains("Frequency Hopping Inc").contains("SAL").contains("Waiting at Make first contact")
-                .contains("Accepted").contains("Why this score").contains("webinar");
+                .contains("Accepted").contains("Why this score").contains("webinar").contains("Score over time");
+        assertThat(browser.findElement(By.cssSelector("svg.trend")).getAttribute("aria-label"))
+                .startsWith("Total score from");
         assertThat(browser.findElements(By.cssSelector("a[href*='/camunda/app/tasklist/default/#/?task=']")))
                 .as("the task, in Tasklist").hasSize(1);
         screenshot("portal-lead.png");
@@ -64,5 +70,46 @@ class PortalBrowserIT extends BrowserTest {
         Object fits = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth <= window.innerWidth;");
         assertThat(fits).as("the lead's page fits a phone's width (tables scroll in their box)").isEqualTo(true);
+    }
+
+    /** A manager's team page and reps page: a row per rep, every field labelled, readable at 1,280 px and on a phone. */
+    @Test
+    void aManagerReadsTheTeamAndSetsARepsCapacity() throws IOException {
+        logIn("tasklist", "manager");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/portal/team"));
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("team-rep-a")));
+        assertThat(browser.findElement(By.id("team-rep-a")).getText()).contains("rep-a").contains("reps-small");
+        screenshot("portal-team.png");
+
+        browser.get(url("/portal/reps"));
+        WebElement capacity = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("capacity-rep-d")));
+        for (WebElement field : browser.findElements(By.cssSelector("main input:not([type=hidden]):not([type=checkbox])"))) {
+            assertThat(browser.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
+                    .as("a label for %s", field.getAttribute("id")).hasSize(1);
+        }
+        String before = capacity.getAttribute("value");
+        try {
+            capacity.clear();
+            capacity.sendKeys("12", Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main > .done, main > .problems")));
+            assertThat(browser.findElement(By.id("main")).getText()).contains("rep-d now takes leads of reps-apac, up to 12 open");
+            screenshot("portal-reps.png");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            browser.get(url("/portal/team"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("team-rep-a")));
+            Object fits = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth;");
+            assertThat(fits).as("the team page fits a phone's width").isEqualTo(true);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            browser.get(url("/portal/reps"));
+            WebElement again = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("capacity-rep-d")));
+            again.clear();
+            again.sendKeys(before == null ? "" : before, Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".done"),
+                    "rep-d now takes leads of"));
+        }
     }
 }

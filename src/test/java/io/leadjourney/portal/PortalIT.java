@@ -13,10 +13,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.leadjourney.journey.LeadJourney.DECISION_REJECT;
 import static io.leadjourney.journey.LeadJourney.TASK_ACCEPT_LEAD;
@@ -82,6 +85,55 @@ class PortalIT extends IntegrationTest {
                 .contains("Notes are for sales.");
     }
 
+    /** An SQL's page: what the discovery call recorded, the hand-off webhook sent for it, its score over time. */
+    @Test
+    void anSqlsPageShowsItsDiscoveryCallItsWebhooksAndItsScoreOverTime() {
+        long id = captureLead(Map.of("email", uniqueEmail("portal-sql"), "firstName", "Katherine", "lastName",
+                "Johnson", "company", "Orbital", "employees", 30, "role", "CTO", "wantsContact", true));
+        runDueJobs(id);
+        for (String type : List.of("PRICING_PAGE_VISITED", "WEBINAR_ATTENDED")) {
+            assertThat(post(INTEGRATION, "/api/leads/" + id + "/events", Map.of("type", type, "occurredAt",
+                    Instant.now().toString())).getStatusCode().value()).isEqualTo(200);
+        }
+        handToSales(id);
+
+        String story = page("manager", "/portal/leads/" + id).getBody();
+        assertThat(story).contains("Discovery call").contains("<dt>Budget</dt><dd>yes</dd>")
+                .contains("WITHIN_3_MONTHS").contains("<dd>READY</dd>");
+        assertThat(story).contains("Webhooks sent").contains("lead.sql");
+        assertThat(story).contains("Score over time").contains(" points=\"5.0,");
+        List<Integer> totals = jdbc.queryForList("select total_score from score_change where lead_id = ? order by"
+                + " scored_at, id", Integer.class, id);
+        assertThat(totals).as("scored at capture and moved by each event").hasSizeGreaterThanOrEqualTo(3)
+                .doesNotHaveDuplicates().isSorted();
+        assertThat(story).contains("aria-label=\"Total score from " + totals.get(0) + " to "
+                + totals.get(totals.size() - 1) + "\"");
+    }
+
+    /** Each user keeps their own searches: saved under a name, a link that makes the search again, deleted. */
+    @Test
+    void aUserKeepsTheirOwnSearches() {
+        String name = "Breached MQLs " + UUID.randomUUID().toString().substring(0, 6);
+        String[] manager = sessionOf("manager");
+        String after = leadsAfterPost("manager", manager, "/portal/saved-searches", "name=" + name
+                + "&query=stage%3DMQL%26sla%3DBREACHED");
+        assertThat(after).contains("Saved the search as \u201c" + name + "\u201d.")
+                .contains("href=\"/portal/leads?stage=MQL&amp;sla=BREACHED\">" + name + "</a>");
+        assertThat(page("rep-a", "/portal/leads").getBody()).as("another user's").doesNotContain(name);
+
+        assertThat(leadsAfterPost("manager", manager, "/portal/saved-searches", "name=x&query=%3Cscript%3E"))
+                .contains("query: must be the search&#39;s query string");
+        assertThat(leadsAfterPost("manager", manager, "/portal/saved-searches", "name=&query=stage%3DSQL"))
+                .contains("name: must be 1 to 100 characters");
+
+        long id = jdbc.queryForObject("select id from saved_search where user_id = 'manager' and name = ?",
+                Long.class, name);
+        assertThat(leadsAfterPost("rep-a", sessionOf("rep-a"), "/portal/saved-searches/" + id + "/delete", ""))
+                .contains("id: is not one of your saved searches");
+        assertThat(leadsAfterPost("manager", manager, "/portal/saved-searches/" + id + "/delete", ""))
+                .contains("Deleted the saved search.").doesNotContain(name);
+    }
+
     @Test
     void aBadSearchAnUnknownLeadAndStrangersGetAPageThatSaysSo() {
         ResponseEntity<String> bad = page("manager", "/portal/leads?stage=FOO");
@@ -144,6 +196,18 @@ class PortalIT extends IntegrationTest {
             runDueJobs(lead);
             assertThat(lead(lead).get("assignedRep").asText()).as("the next lead goes elsewhere").isEqualTo(other);
             assertThat(page("rep-a", "/portal/reps").getStatusCode().value()).as("a rep").isEqualTo(403);
+
+            // The other rep is full at one open lead: nobody is left for the band while the first is away.
+            String full = afterPost(session, "/portal/reps/" + other, "groups=reps-apac&groups=sales-reps"
+                    + "&maxOpenLeads=1&active=true&_csrf=" + token.group(1));
+            assertThat(full).contains(other + " now takes leads of reps-apac, sales-reps, up to 1 open.");
+            assertThat(nextInLine(full, "reps-apac")).isEqualTo("nobody is available; the managers reassign it");
+            assertThat(afterPost(session, "/portal/reps/" + other, "groups=reps-apac&maxOpenLeads=many&_csrf="
+                    + token.group(1))).contains(other + ": maxOpenLeads must be a whole number, or empty for no limit");
+            assertThat(afterPost(session, "/portal/reps/" + other, "maxOpenLeads=3&_csrf=" + token.group(1)))
+                    .contains(other + ": groups must not be empty");
+            assertThat(afterPost(session, "/portal/reps/" + other, "groups=camunda-admin&active=true&_csrf=" + token.group(1)))
+                    .contains(other + ": groups: &#39;camunda-admin&#39; is not a sales band");
         } finally {
             deactivateRepsOf("reps-apac");
         }
@@ -172,6 +236,8 @@ class PortalIT extends IntegrationTest {
             mine = http.withBasicAuth(rep, rep + "-secret").getForEntity("/portal/my-leads", String.class).getBody();
             assertThat(mine.indexOf("Later " + run)).as("breached, listed first").isPositive()
                     .isLessThan(mine.indexOf("Sooner " + run));
+            assertThat(teamRow(rep)).as("bands, open, due soon, breached, leads of the last 30 days, accepted")
+                    .startsWith("reps-apac", "2", "1", "1", "2", "–");
 
             completeAs(rep, soonerTask, Map.of(VAR_ACCEPT_DECISION, DECISION_REJECT, VAR_REJECT_REASON, "NOT_A_FIT",
                     VAR_REJECT_NOTE, "an agency " + run));
@@ -183,9 +249,28 @@ class PortalIT extends IntegrationTest {
                     .as("a rep").isEqualTo(403);
             assertThat(page("marketing", "/portal/rejections?from=2026-02-01&to=2026-01-01").getStatusCode()
                     .value()).isEqualTo(400);
+            assertThat(teamRow(rep)).as("one decision, a rejection").startsWith("reps-apac", "1", "0", "1", "2", "0%");
+            assertThat(http.withBasicAuth(rep, rep + "-secret").getForEntity("/portal/team", String.class)
+                    .getStatusCode().value()).as("a rep").isEqualTo(403);
+            assertThat(page("marketing", "/portal/team").getStatusCode().value()).isEqualTo(403);
+            assertThat(page("manager", "/portal/team?from=2026-02-01&to=2026-01-01").getStatusCode().value())
+                    .isEqualTo(400);
         } finally {
             deactivateRepsOf("reps-apac");
         }
+    }
+
+    /** The cells of a rep's row on the team page, after the rep's name. */
+    private List<String> teamRow(String rep) {
+        String team = page("manager", "/portal/team").getBody();
+        String row = team.substring(team.indexOf("id=\"team-" + rep + "\""));
+        row = row.substring(row.indexOf("</th>"), row.indexOf("</tr>"));
+        List<String> cells = new ArrayList<>();
+        Matcher cell = Pattern.compile("<td[^>]*>\\s*(?:<a[^>]*>)?([^<]*)").matcher(row);
+        while (cell.find()) {
+            cells.add(cell.group(1).trim());
+        }
+        return cells;
     }
 
     private long apacLead(String company) {
@@ -195,12 +280,50 @@ class PortalIT extends IntegrationTest {
         return id;
     }
 
+    /** Posts a form with the session and answers the page it leads to. */
+    private String afterPost(String session, String path, String form) {
+        ResponseEntity<String> posted = postForm(session, path, form);
+        assertThat(posted.getStatusCode().value()).as("answer %s", posted.getBody()).isIn(200, 302);
+        if (posted.getStatusCode().value() == 200) {
+            return posted.getBody();
+        }
+        HttpHeaders cookie = new HttpHeaders();
+        cookie.add(HttpHeaders.COOKIE, session);
+        return http.withBasicAuth("manager", "manager").exchange("/portal/reps", HttpMethod.GET,
+                new HttpEntity<>(cookie), String.class).getBody();
+    }
+
     private ResponseEntity<String> postForm(String session, String path, String form) {
+        return postForm("manager", session, path, form);
+    }
+
+    private ResponseEntity<String> postForm(String user, String session, String path, String form) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.add(HttpHeaders.COOKIE, session);
-        return http.withBasicAuth("manager", "manager").exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers),
+        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers),
                 String.class);
+    }
+
+    /** A user's portal session and the CSRF token its forms carry, from the leads page. */
+    private String[] sessionOf(String user) {
+        ResponseEntity<String> page = page(user, "/portal/leads");
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+        assertThat(token.find()).as("the forms carry a CSRF token").isTrue();
+        return new String[]{page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0], token.group(1)};
+    }
+
+    /** Posts a form as the user and answers the leads page it leads to, with its message. */
+    private String leadsAfterPost(String user, String[] session, String path, String form) {
+        ResponseEntity<String> posted = postForm(user, session[0], path, form + "&_csrf=" + session[1]);
+        assertThat(posted.getStatusCode().value()).as("answer %s", posted.getBody()).isIn(200, 302);
+        if (posted.getStatusCode().value() == 200) {
+            return posted.getBody();
+        }
+        HttpHeaders cookie = new HttpHeaders();
+        cookie.add(HttpHeaders.COOKIE, session[0]);
+        return http.withBasicAuth(user, user).exchange(posted.getHeaders().getLocation(), HttpMethod.GET,
+                new HttpEntity<>(cookie), String.class).getBody();
     }
 
     /** The rep the page names for the band's next lead. */

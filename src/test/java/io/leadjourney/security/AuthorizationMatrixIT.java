@@ -51,6 +51,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
     private AuthorizationService authorizationService;
     @Autowired
     private RepositoryService repositoryService;
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
     @LocalServerPort
     private int port;
 
@@ -58,6 +60,61 @@ class AuthorizationMatrixIT extends IntegrationTest {
     void groupsWithRightsBeyondARep() {
         groupGranted(DEPLOYERS, Resources.DEPLOYMENT, Permissions.CREATE);
         groupGranted(COCKPIT_WATCHERS, Resources.APPLICATION, Permissions.ACCESS);
+    }
+
+    // The lead portal
+
+    /** Who opens each portal page, and that a rep's session cannot post the managers' reps form. */
+    @Test
+    void thePortalsPagesByRoleAndTheRepsFormForManagersOnly() {
+        Map<String, List<String>> openedBy = new LinkedHashMap<>();
+        openedBy.put("/portal/leads", List.of("admin", "manager", "rep-a", "marketing"));
+        openedBy.put("/portal/my-leads", List.of("admin", "manager", "rep-a", "marketing"));
+        openedBy.put("/portal/rejections", List.of("admin", "manager", "marketing"));
+        openedBy.put("/portal/team", List.of("admin", "manager"));
+        openedBy.put("/portal/reps", List.of("admin", "manager"));
+        openedBy.forEach((path, allowed) -> {
+            for (String role : ROLES) {
+                int status = http.withBasicAuth(role, role).getForEntity(path, String.class).getStatusCode().value();
+                assertThat(status).as("%s opens %s", role, path).isEqualTo(allowed.contains(role) ? 200 : 403);
+            }
+        });
+
+        ResponseEntity<String> page = http.withBasicAuth("rep-a", "rep-a").getForEntity("/portal/leads", String.class);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.getBody());
+        assertThat(token.find()).isTrue();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
+        for (String path : List.of("/portal/reps/rep-a", "/portal/reps/rep-a/absences")) {
+            ResponseEntity<String> posted = http.withBasicAuth("rep-a", "rep-a").exchange(path, HttpMethod.POST,
+                    new HttpEntity<>("groups=reps-small&groups=reps-large&maxOpenLeads=1&active=true&firstDay=2030-01-01"
+                            + "&lastDay=2030-01-02&_csrf=" + token.group(1), headers), String.class);
+            assertThat(posted.getStatusCode().value()).as("rep-a posts %s", path).isEqualTo(403);
+        }
+        assertThat(groupsOf("rep-a")).doesNotContain("reps-large");
+    }
+
+    /** Logged in to the webapps, a manager posts the portal's forms with the portal's token, and only with it. */
+    @Test
+    void aWebappSessionPostsThePortalsFormsOnlyWithTheirToken() throws Exception {
+        String session = "JSESSIONID=" + tasklistSession("manager");
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/portal/leads")).header("Cookie", session)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(token.find()).isTrue();
+        String name = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String form : List.of("name=" + name + "&query=stage%3DSQL", "name=" + name + "&query=stage%3DSQL&_csrf="
+                + token.group(1))) {
+            HttpResponse<String> posted = client.send(HttpRequest.newBuilder(uri("/portal/saved-searches"))
+                    .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(form).isEqualTo(form.contains("_csrf") ? 302 : 403);
+        }
+        assertThat(jdbc.update("delete from saved_search where user_id = 'manager' and name = ?", name)).isOne();
     }
 
     // The reps API

@@ -211,6 +211,58 @@ class HostileInputIT extends IntegrationTest {
     }
 
     /**
+     * The same payloads in the portal's own parameters: the team's and the rejections' periods are shown or refused
+     * with a 400 page, and a saved search's name is kept as text and shown escaped; never a 500, never markup.
+     */
+    @Test
+    void hostilePortalParametersAreShownAsTextOrRefused() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/portal/team", "/portal/rejections")) {
+            for (String parameter : List.of("from", "to")) {
+                for (String value : HOSTILE) {
+                    java.net.URI uri = org.springframework.web.util.UriComponentsBuilder.fromPath(path)
+                            .queryParam(parameter, "{value}").encode().buildAndExpand(value).toUri();
+                    ResponseEntity<String> answer = http.withBasicAuth("manager", "manager").getForEntity(uri,
+                            String.class);
+                    int status = answer.getStatusCode().value();
+                    if (!(status == 200 || status == 400) || String.valueOf(answer.getBody()).contains("<script>")) {
+                        wrong.add(status + " " + path + "?" + parameter + "=" + value);
+                    }
+                }
+            }
+        }
+        ResponseEntity<String> page = http.withBasicAuth("marketing", "marketing").getForEntity("/portal/leads",
+                String.class);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.getBody());
+        assertThat(token.find()).isTrue();
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add("Cookie", page.getHeaders().getFirst("Set-Cookie").split(";")[0]);
+        for (String value : HOSTILE) {
+            for (String field : List.of("name", "query")) {
+                String form = (field.equals("name") ? "query=stage%3DMQL&name=" : "name=hostile&query=")
+                        + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&_csrf=" + token.group(1);
+                int status = http.withBasicAuth("marketing", "marketing").exchange("/portal/saved-searches",
+                        org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(form,
+                                headers), String.class).getStatusCode().value();
+                if (status != 302 && status != 200) {
+                    wrong.add(status + " saved search " + field + "=" + value);
+                }
+            }
+        }
+        String leads = http.withBasicAuth("marketing", "marketing").getForEntity("/portal/leads", String.class)
+                .getBody();
+        assertThat(leads).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+        assertThat(jdbc.queryForList("select query from saved_search where user_id = 'marketing'", String.class))
+                .as("only query strings are kept (empty: every lead)").containsOnly("stage=MQL", "")
+                .hasSize(HOSTILE.length - 3 + 1);  // names but the blank two and the NUL, and "hostile" once
+        jdbc.update("delete from saved_search where user_id = 'marketing'");
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
      * The same kind of payloads sent to a rep's task completion: each is a 4xx problem naming what is wrong, never a
      * 500 with the engine's text, and the task stays open with its variables as they were.
      */
