@@ -1,5 +1,7 @@
 package io.leadjourney.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.lead.Lead;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -21,10 +23,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ProblemDetail;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The OpenAPI description of {@code /api/**} at {@code /v3/api-docs}, shown by Swagger UI at
@@ -40,6 +45,7 @@ class OpenApiConfiguration {
     static final String PROBLEM = "Problem";
     private static final String BASIC = "basic";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    static final String EXAMPLES = "openapi/examples.json";
 
     /** The errors every operation can answer, with an example of each. */
     private static final Map<String, Example> ERRORS = new LinkedHashMap<>();
@@ -107,6 +113,56 @@ class OpenApiConfiguration {
                 operation.setResponses(responses);
             }));
         };
+    }
+
+    /**
+     * An example of each operation's answer, and of its JSON request where the operation's own annotations give
+     * none, from {@code openapi/examples.json} ({@code "METHOD /path"}: {@code request}, {@code response}, and
+     * {@code csv} for a CSV answer). The examples were answers of the running application; {@code OpenApiIT} checks
+     * that each still has the fields its schema has.
+     */
+    @Bean
+    OpenApiCustomizer successExamples(ObjectMapper json) throws IOException {
+        JsonNode examples;
+        try (var in = new ClassPathResource(EXAMPLES).getInputStream()) {
+            examples = json.readTree(in);
+        }
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                JsonNode these = examples.path(method.name() + " " + path);
+                if (these.isMissingNode()) {
+                    return;
+                }
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                        && these.has("request")) {
+                    MediaType request = operation.getRequestBody().getContent()
+                            .get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+                    if (request != null && request.getExamples() == null && request.getExample() == null) {
+                        request.addExamples(these.path("request").path("summary").asText(),
+                                example(json, these.path("request")));
+                    }
+                }
+                operation.getResponses().entrySet().stream().filter(answer -> answer.getKey().startsWith("2"))
+                        .map(answer -> answer.getValue().getContent()).filter(Objects::nonNull)
+                        .forEach(content -> content.forEach((type, media) -> {
+                            JsonNode one = type.startsWith("text/csv")
+                                    ? these.path("csv") : these.path("response");
+                            if (!one.isMissingNode() && media.getExamples() == null) {
+                                media.addExamples(one.path("summary").asText(), example(json, one));
+                            }
+                        }));
+            }));
+        };
+    }
+
+    private static Example example(ObjectMapper json,
+                                   JsonNode node) {
+        Object value = node.path("value").isTextual() ? node.path("value").asText()
+                : json.convertValue(node.path("value"), Object.class);
+        return new Example().summary(node.path("summary").asText()).value(value);
     }
 
     private static boolean applies(String status, PathItem.HttpMethod method) {

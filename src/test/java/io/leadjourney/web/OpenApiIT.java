@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +81,62 @@ class OpenApiIT extends IntegrationTest {
         assertThat(search.path("parameters").findValuesAsText("name")).as("the search's query parameters")
                 .contains("q", "stage", "rep", "group", "source", "scoreMin", "scoreMax", "grade", "createdFrom",
                         "createdTo", "updatedFrom", "updatedTo", "sla", "sort", "page", "size");
+    }
+
+    /**
+     * Every answer with a body shows an example, and so does every JSON request; an example of an object has exactly
+     * the fields its schema has (so a field added to a view without its example fails here).
+     */
+    @Test
+    void everyOperationShowsExamplesWithTheFieldsOfItsSchema() {
+        JsonNode api = get(INTEGRATION, "/v3/api-docs").getBody();
+        JsonNode schemas = api.path("components").path("schemas");
+        List<String> missing = new ArrayList<>();
+        List<String> unlike = new ArrayList<>();
+        int shown = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) api.path("paths")::fields) {
+            for (var operation : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode request = operation.getValue().path("requestBody").path("content").path("application/json");
+                if (!request.isMissingNode() && !request.has("examples") && !request.has("example")) {
+                    missing.add(name + " request");
+                }
+                for (var answer : (Iterable<Map.Entry<String, JsonNode>>) operation.getValue().path("responses")::fields) {
+                    if (!answer.getKey().startsWith("2")) {
+                        continue;
+                    }
+                    for (var media : (Iterable<Map.Entry<String, JsonNode>>) answer.getValue().path("content")::fields) {
+                        JsonNode examples = media.getValue().path("examples");
+                        if (!examples.elements().hasNext()) {
+                            missing.add(name + " " + answer.getKey() + " " + media.getKey());
+                            continue;
+                        }
+                        shown++;
+                        JsonNode value = examples.elements().next().path("value");
+                        JsonNode schema = media.getValue().path("schema");
+                        if (schema.has("items")) {
+                            schema = schema.path("items");
+                            value = value.path(0);
+                        }
+                        String ref = schema.path("$ref").asText();
+                        if (!ref.isEmpty() && value.isObject()) {
+                            List<String> fields = new ArrayList<>();
+                            value.fieldNames().forEachRemaining(fields::add);
+                            List<String> declared = new ArrayList<>();
+                            schemas.path(ref.substring(ref.lastIndexOf('/') + 1)).path("properties").fieldNames()
+                                    .forEachRemaining(declared::add);
+                            if (!new java.util.TreeSet<>(fields).equals(new java.util.TreeSet<>(declared))) {
+                                unlike.add(name + ": example " + new java.util.TreeSet<>(fields) + ", schema "
+                                        + new java.util.TreeSet<>(declared));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("answers and requests without an example").isEmpty();
+        assertThat(unlike).as("examples whose fields differ from their schema's").isEmpty();
+        assertThat(shown).as("answers with an example").isGreaterThanOrEqualTo(18);
     }
 
     @Test
