@@ -164,8 +164,10 @@ class DemoData {
                 country, source, wantsContact, phone, website, role, null, null, null), DEMO_ACTOR).lead().getId();
     }
 
+    /** Completes the lead's task as the rep it is assigned to, or as {@code rep} when it waits for a group. */
     private void complete(long leadId, String taskKey, String rep, Map<String, Object> variables) {
         Task task = awaitTask(leadId, taskKey);
+        rep = task.getAssignee() != null ? task.getAssignee() : rep;
         List<String> groups = identityService.createGroupQuery().groupMember(rep).list().stream()
                 .map(g -> g.getId()).toList();
         identityService.setAuthentication(rep, groups);

@@ -1,4 +1,4 @@
-package io.leadjourney.engine;
+package io.leadjourney.support;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
  * One clock for the application and the engine: the {@link Clock} every service stamps its rows with reads the
  * engine's ({@code ClockUtil}), which is the system's unless something moves it. So a lead's rows and its journey's
  * timers, tasks and history agree when time is moved: by the scenario tests, and by the demo's quarter of history.
+ * It lives here, with what every module shares, because {@code ClockUtil} needs no running engine: module tests,
+ * which start none, have the same clock.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineClock {
