@@ -70,6 +70,39 @@ class PortalBrowserIT extends BrowserTest {
         Object fits = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth <= window.innerWidth;");
         assertThat(fits).as("the lead's page fits a phone's width (tables scroll in their box)").isEqualTo(true);
+
+        // Back from Cockpit: the journey's page has a button to the lead's page (app/cockpit/lead-portal/link.js).
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + journeyOf(id).getId() + "/runtime"));
+        WebElement back = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("a[href='/portal/leads/" + id + "']")));
+        assertThat(back.getText()).isEqualTo("Lead page");
+        back.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hedy Lamarr"));
+
+        // The lead's rep, logged in to Tasklist, and marketing, with the browser's own login (HTTP Basic), find it too.
+        browser.manage().deleteAllCookies();
+        logIn("tasklist", "rep-b");
+        assertThat(findAndOpen("lamarr " + email, wait)).contains("Frequency Hopping Inc");
+        browser.manage().deleteAllCookies();
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("marketing:marketing".getBytes()))));
+        try {
+            assertThat(findAndOpen("lamarr " + email, wait)).contains("Frequency Hopping Inc")
+                    .contains("Notes are for sales.");
+        } finally {
+            browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+        }
+    }
+
+    /** Searches the portal for the words, opens the one lead found, and answers its page's text. */
+    private String findAndOpen(String words, WebDriverWait wait) {
+        browser.get(url("/portal/leads"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q"))).sendKeys(words, Keys.ENTER);
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Hedy Lamarr"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hedy Lamarr"));
+        return browser.findElement(By.id("main")).getText();
     }
 
     /** A manager's team page and reps page: a row per rep, every field labelled, readable at 1,280 px and on a phone. */
