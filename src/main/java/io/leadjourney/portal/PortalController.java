@@ -56,6 +56,12 @@ class PortalController {
         return "redirect:/portal/leads";
     }
 
+    /** The portal's own login page, for whoever is not logged in to a Camunda webapp (marketing has none). */
+    @GetMapping("/portal/login")
+    String login() {
+        return "portal/login";
+    }
+
     @GetMapping("/portal/leads")
     String leads(@Valid @ModelAttribute("criteria") LeadSearchCriteria criteria, BindingResult errors,
                  Authentication user, Model model, HttpServletRequest request, HttpServletResponse response) {

@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -135,22 +136,37 @@ class SecurityConfiguration {
     }
 
     /**
-     * The lead portal's pages: reps, managers, admins and marketing, logged in to the Camunda webapps (same session)
-     * or with HTTP Basic; which leads each finds is {@code GroupAudience}'s. The reps page, which writes (absences),
+     * The lead portal's pages: reps, managers, admins and marketing, logged in to the Camunda webapps (same session),
+     * on the portal's own login page (a browser without either is sent there; marketing has no webapp) or with HTTP
+     * Basic; which leads each finds is {@code GroupAudience}'s. The reps page, which writes (absences),
      * is for managers and admins, and every form carries a CSRF token kept in the portal's own session, because the
      * webapps' session cookie alone would otherwise let another site post in the user's name.
      */
+    static final String PORTAL_LOGIN = "/portal/login";
+
     @Bean
     @Order(2)
     SecurityFilterChain portalSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
             throws Exception {
         webappSessionOrBasic(http.securityMatcher("/portal", "/portal/**"), identity, "style-src 'self'", true)
                 .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
+                .formLogin(form -> form.loginPage(PORTAL_LOGIN).defaultSuccessUrl("/portal/leads")
+                        .failureUrl(PORTAL_LOGIN + "?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessHandler(loggedOut()))
                 .authorizeHttpRequests(requests -> requests
+                        // The login page with any query (?logout=1): formLogin's own permit matches the exact URL only.
+                        .requestMatchers("/portal/portal.css", PORTAL_LOGIN).permitAll()
                         .requestMatchers("/portal/reps", "/portal/reps/**", "/portal/team").hasAnyAuthority(REP_ADMINS)
                         .requestMatchers("/portal/rejections").hasAnyAuthority(FUNNEL_READERS)
                         .anyRequest().hasAnyAuthority(PORTAL_READERS));
         return http.build();
+    }
+
+    /** Back to the login page after logging out, whatever the client accepts (HTTP Basic's default answers 204). */
+    private static SimpleUrlLogoutSuccessHandler loggedOut() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl(PORTAL_LOGIN + "?logout=1");
+        return handler;
     }
 
     /**

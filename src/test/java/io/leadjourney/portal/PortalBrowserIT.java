@@ -80,20 +80,19 @@ class PortalBrowserIT extends BrowserTest {
         back.click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hedy Lamarr"));
 
-        // The lead's rep, logged in to Tasklist, and marketing, with the browser's own login (HTTP Basic), find it too.
+        // The lead's rep, logged in to Tasklist, finds it too; marketing, who has no webapp, on the portal's login page.
         browser.manage().deleteAllCookies();
         logIn("tasklist", "rep-b");
         assertThat(findAndOpen("lamarr " + email, wait)).contains("Frequency Hopping Inc");
         browser.manage().deleteAllCookies();
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
-                + java.util.Base64.getEncoder().encodeToString("marketing:marketing".getBytes()))));
-        try {
-            assertThat(findAndOpen("lamarr " + email, wait)).contains("Frequency Hopping Inc")
-                    .contains("Notes are for sales.");
-        } finally {
-            browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
-        }
+        browser.get(url("/portal/leads"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("marketing");
+        browser.findElement(By.id("password")).sendKeys("marketing", Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+        assertThat(findAndOpen("lamarr " + email, wait)).contains("Frequency Hopping Inc")
+                .contains("Notes are for sales.");
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "You are logged out."));
     }
 
     /** Searches the portal for the words, opens the one lead found, and answers its page's text. */

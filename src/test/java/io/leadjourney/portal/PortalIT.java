@@ -149,7 +149,9 @@ class PortalIT extends IntegrationTest {
         assertThat(unknown.getBody()).contains("There is no lead 987654321.");
         assertThat(page(INTEGRATION, "/portal/leads").getStatusCode().value()).as("a marketing system")
                 .isEqualTo(403);
-        assertThat(http.getForEntity("/portal/leads", String.class).getStatusCode().value()).isEqualTo(401);
+        ResponseEntity<String> stranger = http.getForEntity("/portal/leads", String.class);
+        assertThat(stranger.getStatusCode().value()).as("sent to the login page").isEqualTo(200);
+        assertThat(stranger.getBody()).contains("Log in to the lead portal").doesNotContain("<h1>Leads</h1>");
         ResponseEntity<String> home = page("manager", "/portal");
         assertThat(home.getStatusCode().value()).as("redirected to the search").isEqualTo(200);
         assertThat(home.getBody()).contains("<h1>Leads</h1>");

@@ -96,6 +96,57 @@ class AuthorizationMatrixIT extends IntegrationTest {
         assertThat(groupsOf("rep-a")).doesNotContain("reps-large");
     }
 
+    /** Marketing, who has no webapp, logs in on the portal's own page, reads the portal, and logs out. */
+    @Test
+    void marketingLogsInOnThePortalsOwnPage() throws Exception {
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/portal/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String session = "JSESSIONID=" + WebappHardeningIT.cookieValue(login, "JSESSIONID");
+        // A wrong password makes Camunda hold the user's next login back a few seconds: another user is refused.
+        String token = portalToken(login.body());
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(uri("/portal/login"))
+                .header("Cookie", session).header("Content-Type", WebappHardeningIT.FORM)
+                .POST(HttpRequest.BodyPublishers.ofString("username=nobody&password=nope&_csrf=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/portal/login?error");
+
+        HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(uri("/portal/login"))
+                .header("Cookie", session).header("Content-Type", WebappHardeningIT.FORM)
+                .POST(HttpRequest.BodyPublishers.ofString("username=marketing&password=marketing&_csrf=" + token))
+                .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.headers().firstValue("Location").orElse("")).as("%s", accepted.headers().map())
+                .endsWith("/portal/leads");
+        String loggedIn = "JSESSIONID=" + WebappHardeningIT.cookieValue(accepted, "JSESSIONID");
+        assertThat(loggedIn).as("a new session after the login").isNotEqualTo(session);
+        HttpResponse<String> leads = client.send(HttpRequest.newBuilder(uri("/portal/leads"))
+                .header("Cookie", loggedIn).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(leads.statusCode()).isEqualTo(200);
+        assertThat(leads.body()).contains("<h1>Leads</h1>");
+
+        HttpResponse<String> out = client.send(HttpRequest.newBuilder(uri("/portal/logout"))
+                .header("Cookie", loggedIn).header("Content-Type", WebappHardeningIT.FORM).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + portalToken(leads.body()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(out.headers().firstValue("Location").orElse("")).as("%s %s", out.statusCode(), out.body())
+                .endsWith("/portal/login?logout=1");
+        HttpResponse<String> loggedOut = client.send(HttpRequest.newBuilder(uri("/portal/login?logout=1"))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedOut.body()).as("the login page with any query").contains("You are logged out.");
+        HttpResponse<String> after = client.send(HttpRequest.newBuilder(uri("/portal/leads"))
+                .header("Cookie", loggedIn).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(after.headers().firstValue("Location").orElse("")).as("logged out, a browser is sent to log in")
+                .endsWith("/portal/login");
+    }
+
+    private static String portalToken(String page) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(token.find()).as("the page's form carries a CSRF token").isTrue();
+        return token.group(1);
+    }
+
     /** Logged in to the webapps, a manager posts the portal's forms with the portal's token, and only with it. */
     @Test
     void aWebappSessionPostsThePortalsFormsOnlyWithTheirToken() throws Exception {
