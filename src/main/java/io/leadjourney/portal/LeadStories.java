@@ -3,6 +3,7 @@ package io.leadjourney.portal;
 import io.leadjourney.engagement.EngagementEventRepository;
 import io.leadjourney.lead.LeadQueryService;
 import io.leadjourney.lead.LeadView;
+import io.leadjourney.notification.NotificationRepository;
 import io.leadjourney.scoring.ScoringService;
 import io.leadjourney.sla.ContactAttemptRepository;
 import io.leadjourney.sla.SlaBreachRepository;
@@ -30,10 +31,13 @@ public class LeadStories {
     private final JourneyDeadlines journeys;
     private final DiscoveryCalls discoveries;
     private final WebhookDeliveryRepository webhooks;
+    private final NotificationRepository notifications;
 
     LeadStories(LeadQueryService leads, ScoringService scoring, EngagementEventRepository events,
                 SlaBreachRepository breaches, ContactAttemptRepository contacts, JourneyDeadlines journeys,
-                DiscoveryCalls discoveries, WebhookDeliveryRepository webhooks) {
+                DiscoveryCalls discoveries, WebhookDeliveryRepository webhooks,
+                NotificationRepository notifications) {
+        this.notifications = notifications;
         this.discoveries = discoveries;
         this.webhooks = webhooks;
         this.leads = leads;
@@ -66,6 +70,9 @@ public class LeadStories {
                         sent.getEventType().wireName(), sent.getTargetName(), sent.getStatus().name(),
                         sent.getAttempts(), sent.getLastStatus(), sent.getLastError(), sent.getDeliveredAt()))
                         .toList(),
-                scoring.changesOf(leadId, SCORE_CHANGES)));
+                scoring.changesOf(leadId, SCORE_CHANGES),
+                notifications.findByLeadIdOrderByIdAsc(leadId).stream().map(notice -> new LeadStory.Notice(
+                        notice.getCreatedAt(), notice.getRecipient(), notice.getSubject(), notice.getStatus().name()))
+                        .toList()));
     }
 }

@@ -16,13 +16,14 @@ import java.util.List;
  *
  * @param discovery the last discovery call, or null before one
  * @param scoreOverTime the latest times scoring moved the lead's score, oldest first
+ * @param notices       the notifications about the lead (the SLA's reminders among them), oldest first
  * @param openTask the task the journey waits at, or null
  * @param notes    whether the contact attempts carry their notes for this reader
  */
 public record LeadStory(LeadView lead, ScoreCard score, List<EngagementEvent> activity, List<SlaBreach> breaches,
                         List<Contact> contacts, JourneyDeadlines.OpenTask openTask, boolean notes,
                         DiscoveryCalls.Discovery discovery, List<Webhook> webhooks,
-                        List<ScoreChange> scoreOverTime) {
+                        List<ScoreChange> scoreOverTime, List<Notice> notices) {
 
     /** The chart's size, in the SVG's own units. */
     static final int WIDTH = 600;
@@ -51,6 +52,10 @@ public record LeadStory(LeadView lead, ScoreCard score, List<EngagementEvent> ac
 
     /** One contact attempt; {@code note} is null for readers who do not see notes. */
     public record Contact(java.time.Instant at, String rep, String channel, boolean reached, String note) {
+    }
+
+    /** Who was told what about the lead: new lead, reminders, breaches; and whether the e-mail went out. */
+    public record Notice(java.time.Instant at, String recipient, String subject, String status) {
     }
 
     /** One hand-off event sent to a subscriber: when it was queued, and delivered or not yet. */

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import static io.leadjourney.journey.LeadJourney.DECISION_REJECT;
 import static io.leadjourney.journey.LeadJourney.TASK_ACCEPT_LEAD;
+import static io.leadjourney.journey.LeadJourney.TIMER_ACCEPT_REMINDER;
 import static io.leadjourney.journey.LeadJourney.VAR_ACCEPT_DECISION;
 import static io.leadjourney.journey.LeadJourney.VAR_REJECT_NOTE;
 import static io.leadjourney.journey.LeadJourney.VAR_REJECT_REASON;
@@ -50,6 +51,7 @@ class PortalIT extends IntegrationTest {
                 "company", "Compiler Corp", "employees", 20, "role", "CTO", "wantsContact", true,
                 "phone", "+1 202 555 0100"));
         runDueJobs(id);
+        fireTimer(id, TIMER_ACCEPT_REMINDER);
         Task accept = taskOf(id, TASK_ACCEPT_LEAD);
         jdbc.update("insert into contact_attempt (lead_id, rep_id, channel, reached, attempted_at, note)"
                 + " values (?, ?, 'CALL', false, ?, ?)", id, accept.getAssignee(), utc(Instant.now()),
@@ -67,7 +69,8 @@ class PortalIT extends IntegrationTest {
                 .contains("/camunda/app/tasklist/default/#/?task=" + accept.getId())
                 .contains("/camunda/app/cockpit/default/#/process-instance/" + accept.getProcessInstanceId())
                 .contains("Hand-raise").contains("+1 202 555 0100").contains("Secret budget " + run)
-                .contains("Why this score").contains("lead-fit:v");
+                .contains("Why this score").contains("lead-fit:v")
+                .contains(accept.getAssignee() + ", Reminder: ").contains("Hopper " + run + " (");
 
         assertThat(story).as("a manager is offered the reps page").contains("href=\"/portal/reps\"");
         String rep = accept.getAssignee();
