@@ -267,14 +267,7 @@ class DemoHistory {
 
         private void complete(Task task, String user, Map<String, Object> variables) {
             String who = user == null ? MANAGER : user;
-            List<String> groups = groupsOf.computeIfAbsent(who, id -> identity.createGroupQuery().groupMember(id)
-                    .list().stream().map(Group::getId).toList());
-            identity.setAuthentication(who, groups);
-            try {
-                tasks.complete(task.getId(), variables);
-            } finally {
-                identity.clearAuthentication();
-            }
+            completeAs(who, groupsOf.computeIfAbsent(who, DemoHistory.this::groupsOf), task, variables);
         }
 
         private DemoPlan.PlannedLead plannedFor(Task task) {
@@ -313,6 +306,21 @@ class DemoHistory {
                 log.debug("Demo history skipped a step at {}: {}", ClockUtil.getCurrentTime().toInstant(),
                         e.getMessage());
             }
+        }
+    }
+
+    /** The user's groups, as the engine's authorization sees them. */
+    List<String> groupsOf(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+
+    /** Completes the task as the user, with the groups given: what the user's click in Tasklist would do. */
+    void completeAs(String user, List<String> groups, Task task, Map<String, Object> variables) {
+        identity.setAuthentication(user, groups);
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
         }
     }
 

@@ -19,9 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,16 +37,16 @@ class PortalController {
     private final Rejections rejections;
     private final Audience audience;
     private final SavedSearches saved;
-    private final Clock clock;
+    private final PortalTime time;
 
     PortalController(LeadSearch search, LeadStories stories, Rejections rejections, Audience audience,
-                     SavedSearches saved, Clock clock) {
+                     SavedSearches saved, PortalTime time) {
         this.saved = saved;
         this.search = search;
         this.stories = stories;
         this.rejections = rejections;
         this.audience = audience;
-        this.clock = clock;
+        this.time = time;
     }
 
     @GetMapping("/portal")
@@ -138,8 +136,9 @@ class PortalController {
     String rejections(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       Model model, HttpServletResponse response) {
-        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
-        LocalDate start = from != null ? from : end.minusDays(30);
+        PortalTime.Period period = time.periodOr30Days(from, to);
+        LocalDate start = period.start();
+        LocalDate end = period.end();
         if (!end.isAfter(start) || start.plusYears(1).isBefore(end)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", List.of("to: must be after from, and the period at most a year"));

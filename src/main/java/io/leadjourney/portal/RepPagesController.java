@@ -22,9 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -42,16 +40,16 @@ class RepPagesController {
     private final RepService reps;
     private final RoutingService routing;
     private final Team team;
-    private final Clock clock;
+    private final PortalTime time;
 
     private final Validator validator;
 
-    RepPagesController(RepService reps, RoutingService routing, Team team, Clock clock, Validator validator) {
+    RepPagesController(RepService reps, RoutingService routing, Team team, PortalTime time, Validator validator) {
         this.validator = validator;
         this.reps = reps;
         this.routing = routing;
         this.team = team;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -62,14 +60,13 @@ class RepPagesController {
     String team(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 Model model, HttpServletResponse response) {
-        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
-        LocalDate start = from != null ? from : end.minusDays(30);
+        PortalTime.Period period = time.periodOr30Days(from, to);
         try {
-            model.addAttribute("report", team.of(start, end));
+            model.addAttribute("report", team.of(period.start(), period.end()));
         } catch (InvalidFieldException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", List.of(e.getField() + ": " + e.getMessage()));
-            model.addAttribute("report", new Team.Report(start, end, List.of()));
+            model.addAttribute("report", new Team.Report(period.start(), period.end(), List.of()));
         }
         return "portal/team";
     }
