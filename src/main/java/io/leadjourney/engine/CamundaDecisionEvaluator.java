@@ -10,6 +10,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -62,7 +64,10 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
                              ScoringProperties properties) {
         this.repositoryService = repositoryService;
         // A standalone DMN engine: the process engine's own would write decision history on every evaluation.
-        this.dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        // Its FEEL engine remembers each cell's answer for the values it read (CachingFeelEngine).
+        this.dmnEngine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+                .feelEngineFactory(CachingFeelEngine.around(new ScalaFeelEngineFactory()))
+                .buildEngine();
         this.system = system;
         // Caffeine's own ticker is monotonic: the business clock may be moved (tests, a clock correction).
         this.latest = Caffeine.newBuilder().expireAfterWrite(properties.decisionRefresh()).build();
