@@ -18,19 +18,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * A journey task's form shows the lead as it is when the rep opens it, not as it was when the task was created.
+ * A journey task's form shows the lead as it is when the rep opens it.
  * <p>
- * Tasklist fills a Camunda Form from {@code GET .../task/{id}/form-variables}. The journey's variables hold the
- * lead's context as of the task's creation ({@link LeadContextListener}); a lead that engaged since then has a
- * higher score and newer activity. This filter lets the engine answer as always (its authorization decides who
- * reads what) and then puts the lead's current values ({@link LeadFormContext}) over the variables of the same name
- * in the answer. The engine's variables are not written: a form being opened never races a rep completing a task or
- * the job executor.
+ * Tasklist fills a Camunda Form from {@code GET .../task/{id}/form-variables}. The lead's context (who, company,
+ * size, role, source, contact details, score and its receipt, recent activity: {@link LeadFormContext}) is not
+ * stored on the journey, which keeps only what the process decides on; this filter lets the engine answer as always
+ * (its authorization decides who reads the task) and then puts the lead's current values into the answer, over the
+ * journey's variables of the same name (a score set by "Score lead" that has risen since) and beside them, as many
+ * as the request's {@code variableNames} asks for. The engine's variables are not written: a form being opened
+ * never races a rep completing a task or the job executor.
  */
 class FormVariablesFilter extends OncePerRequestFilter {
 
@@ -70,14 +74,14 @@ class FormVariablesFilter extends OncePerRequestFilter {
             answer.copyBodyToResponse();
             return;
         }
-        byte[] current = withCurrentValues(path.group(1), answer.getContentAsByteArray());
+        byte[] current = withCurrentValues(path.group(1), asked(request), answer.getContentAsByteArray());
         answer.resetBuffer();
         answer.getOutputStream().write(current);
         answer.copyBodyToResponse();
     }
 
     /** The engine's answer with the lead's current values, or the answer as it was for a task of no lead. */
-    private byte[] withCurrentValues(String taskId, byte[] engineAnswer) throws IOException {
+    private byte[] withCurrentValues(String taskId, Set<String> asked, byte[] engineAnswer) throws IOException {
         JsonNode variables;
         try {
             variables = json.readTree(engineAnswer);
@@ -104,9 +108,23 @@ class FormVariablesFilter extends OncePerRequestFilter {
                 if (value != null) {
                     variable.put("type", typeOf(value));
                 }
+            } else if (!answer.has(name) && (asked == null || asked.contains(name))) {
+                ObjectNode variable = answer.putObject(name);
+                variable.put("type", typeOf(value));
+                variable.set("value", json.valueToTree(value));
+                variable.putObject("valueInfo");
             }
         });
         return json.writeValueAsBytes(answer);
+    }
+
+    /** The names in {@code variableNames} (engine-rest's comma-separated list), or null for all. */
+    private static Set<String> asked(HttpServletRequest request) {
+        String names = request.getParameter("variableNames");
+        if (names == null || names.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(names.split(",")).map(String::trim).collect(Collectors.toSet());
     }
 
     private Long leadOf(String taskId) {
@@ -116,7 +134,8 @@ class FormVariablesFilter extends OncePerRequestFilter {
         }
         ProcessInstance journey = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                 .singleResult();
-        if (journey == null || journey.getBusinessKey() == null || !journey.getBusinessKey().matches("\\d{1,18}")) {
+        if (journey == null || !journey.getProcessDefinitionId().startsWith(LeadJourney.PROCESS_ID + ":")
+                || journey.getBusinessKey() == null || !journey.getBusinessKey().matches("\\d{1,18}")) {
             return null;
         }
         return Long.valueOf(journey.getBusinessKey());
@@ -124,6 +143,9 @@ class FormVariablesFilter extends OncePerRequestFilter {
 
     /** The engine's name of the value's type, as engine-rest writes it. */
     private static String typeOf(Object value) {
+        if (value == null) {
+            return "Null";
+        }
         if (value instanceof Integer) {
             return "Integer";
         }

@@ -6,13 +6,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * On task creation: writes the lead's context onto the journey, so the task and its history show the lead as it was
- * when the task was created, and the lead, company and score onto the task for its Tasklist card; the form shows it as it is when opened ({@link FormVariablesFilter}). The first contact
- * attempt is due when the model says its task is (the first-contact SLA), and its form says so.
+ * On task creation: the lead, company and score onto the task for its Tasklist card. The form reads the rest of the
+ * lead's context as it is when the rep opens it ({@link FormVariablesFilter}); the journey does not keep a copy,
+ * so its variables are only what the process decides on. The first contact attempt is due when the model says its
+ * task is (the first-contact SLA), and its form says so.
  */
 @Component
 class LeadContextListener implements TaskListener {
@@ -27,13 +25,7 @@ class LeadContextListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Map<String, Object> lead = context.of(JourneyVariables.leadId(task));
-        task.getExecution().setVariables(lead);
-        Map<String, Object> card = new HashMap<>();
-        card.put(LeadJourney.VAR_CARD_LEAD, lead.get(LeadJourney.VAR_LEAD_NAME));
-        card.put(LeadJourney.VAR_CARD_COMPANY, lead.get(LeadJourney.VAR_COMPANY));
-        card.put(LeadJourney.VAR_CARD_SCORE, lead.get(LeadJourney.VAR_SCORE));
-        task.setVariablesLocal(card);
+        task.setVariablesLocal(context.cardOf(JourneyVariables.leadId(task)));
         switch (task.getTaskDefinitionKey()) {
             // The contract as it starts, the first attempt due when the model's due date says.
             case LeadJourney.TASK_FIRST_CONTACT -> task.getExecution().setVariable(LeadJourney.VAR_ATTEMPTS_LEFT,

@@ -59,6 +59,17 @@ class LeadFormContext {
         }
     }
 
+    /** What a task's Tasklist card shows of its lead (task-local variables, the filters' columns). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> cardOf(long leadId) {
+        Lead lead = leads.findById(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        Map<String, Object> card = new HashMap<>();
+        card.put(LeadJourney.VAR_CARD_LEAD, lead.displayName());
+        card.put(LeadJourney.VAR_CARD_COMPANY, lead.getCompany());
+        card.put(LeadJourney.VAR_CARD_SCORE, lead.getTotalScore());
+        return card;
+    }
+
     @Transactional(readOnly = true)
     public Map<String, Object> of(long leadId) {
         Lead lead = leads.findById(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));

@@ -121,6 +121,11 @@ class LeadJourneyIT extends IntegrationTest {
         assertThat(opened.getBody().get(VAR_COMPANY).get("value").asText()).isEqualTo("engaging GmbH");
         // Only the variables asked for, as engine-rest answers.
         assertThat(get("rep-b", formVariables + "?variableNames=" + VAR_SCORE).getBody().size()).isEqualTo(1);
+        JsonNode two = get("rep-b", formVariables + "?variableNames=" + VAR_EMAIL + "," + VAR_SCORE).getBody();
+        assertThat(two.size()).isEqualTo(2);
+        assertThat(two.get(VAR_EMAIL).get("value").asText()).startsWith("engaging-").endsWith("@it.example");
+        assertThat(runtimeService.getVariables(accept.getProcessInstanceId())).as("the journey keeps no copy of the"
+                + " lead's context").doesNotContainKeys(VAR_EMAIL, VAR_RECENT_ACTIVITY, VAR_STATED_PROBLEM, VAR_PHONE);
         assertThat(taskService.getVariable(accept.getId(), VAR_SCORE)).as("the engine's variable is not written")
                 .isEqualTo(scoreAtRouting);
         assertThat(get("rep-a", formVariables).getStatusCode().value()).as("another rep's task").isEqualTo(403);
