@@ -68,7 +68,7 @@ public class LeadIntakeService {
             existing.updateProfile(input.cleaned(), now);
             existing.customFields(customFields);
             change.finish();
-            log.info("Lead {} captured again from {}", existing.getId(), input.source());
+            log.debug("Lead {} captured again from {}", existing.getId(), input.source());
             return new Intake(existing, false);
         }
         Lead lead = new Lead(email, now);
@@ -78,11 +78,11 @@ public class LeadIntakeService {
         stages.recordCaptured(lead, by, capturedReason(lead));
         int history = events.attachAnonymous(email, lead.getId());
         if (history > 0) {
-            log.info("Lead {} brings {} events of earlier anonymous activity", lead.getId(), history);
+            log.debug("Lead {} brings {} events of earlier anonymous activity", lead.getId(), history);
         }
         scoring.rescore(lead);
         journey.startJourney(lead);
-        log.info("Lead {} captured from {}", lead.getId(), lead.getSource());
+        log.debug("Lead {} captured from {}", lead.getId(), lead.getSource());
         return new Intake(lead, true);
     }
 

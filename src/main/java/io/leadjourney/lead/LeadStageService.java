@@ -61,7 +61,7 @@ public class LeadStageService {
         lead.moveTo(to, now);
         transitions.save(new StageTransition(leadId, from, to, now, by, reason));
         metrics.count(LeadJourneyMetrics.STAGE_TRANSITIONS, 1, "to", to.name());
-        log.info("Lead {} moved {} -> {} by {} ({})", leadId, from, to, by, reason);
+        log.debug("Lead {} moved {} -> {} by {} ({})", leadId, from, to, by, reason);
         return from;
     }
 

@@ -46,6 +46,6 @@ public class NotificationService {
         if (mailOn) {
             emails.start(stored.getId(), recipient, leadId);
         }
-        log.info("Notified {}: {}", recipient, subject);
+        log.debug("Notified {}: {}", recipient, subject);
     }
 }

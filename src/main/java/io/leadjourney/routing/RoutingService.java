@@ -113,7 +113,7 @@ public class RoutingService {
         notifications.notify(repId, "New lead to accept: " + lead.displayName(),
                 "You have a new lead to accept: " + lead.displayName() + " (" + nullToDash(lead.getCompany())
                         + "), score " + lead.getTotalScore() + ". Routing: " + why, leadId);
-        log.info("Lead {} assigned: {}", leadId, why);
+        log.debug("Lead {} assigned: {}", leadId, why);
         return new Assignment(repId, group, why);
     }
 
