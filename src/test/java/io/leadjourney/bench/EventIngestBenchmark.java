@@ -50,6 +50,7 @@ class EventIngestBenchmark extends IntegrationTest {
     private static final int BATCH_SIZE = 1_000;
     private static final int SINGLES = 4_000;
     private static final int WARM_UP_ROUND_SINGLES = 1_000;
+    private static final int WARM_UP_ROUNDS = 8;
     private static final int WARM_UP_BATCHES = 2;
     private static final String[] TYPES = {"FORM_SUBMITTED", "EMAIL_OPENED", "EMAIL_CLICKED",
             "PRICING_PAGE_VISITED", "BLOG_POST_READ", "CONTENT_DOWNLOADED", "TRIAL_STARTED", "UNSUBSCRIBED"};
@@ -87,18 +88,17 @@ class EventIngestBenchmark extends IntegrationTest {
         for (int i = 0; i < WARM_UP_BATCHES; i++) {
             batches.ingest(batch("warm-" + run + "-" + i, leads));
         }
-        JitWarmUp.Result warmUp = JitWarmUp.untilQuiet("Single events (rounds of " + WARM_UP_ROUND_SINGLES
-                + " from 4 clients)", () -> singleEvents(leads, WARM_UP_ROUND_SINGLES, 4));
+        // A fixed warm-up: baseline and figures share the run.
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            singleEvents(leads, WARM_UP_ROUND_SINGLES, 4);
+        }
         PlannerStatistics.refresh(jdbc, "the leads and the warm-up");
 
         Row raw = rawInsert(run, leads);
         Row batch = batchIngest(run, leads);
         Row singleOneThread = singleEvents(leads, SINGLES, 1);
         Row singleFourThreads = singleEvents(leads, SINGLES, 4);
-        Row singleEightThreads = singleEvents(leads, SINGLES, 8);
-        Row commitsOneThread = singleRowCommits(run, leads, SINGLES, 1);
         Row commitsFourThreads = singleRowCommits(run, leads, SINGLES, 4);
-        Row commitsEightThreads = singleRowCommits(run, leads, SINGLES, 8);
 
         long stored = jdbc.queryForObject("select count(*) from engagement_event where event_key like ?", Long.class,
                 "b-" + run + "-%");
@@ -110,8 +110,7 @@ class EventIngestBenchmark extends IntegrationTest {
                         .availableProcessors()).append(" cores, ").append(LEADS).append(" leads\n\n")
                 .append("| case | events | seconds | events/s | p50 ms | p99 ms | vs raw insert |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
-        for (Row row : List.of(raw, batch, singleOneThread, singleFourThreads, singleEightThreads, commitsOneThread,
-                commitsFourThreads, commitsEightThreads)) {
+        for (Row row : List.of(raw, batch, singleOneThread, singleFourThreads, commitsFourThreads)) {
             table.append(String.format("| %s | %,d | %.2f | %,.0f | %s | %s | %.1f %% |%n", row.name(), row.events(),
                     row.seconds(), row.perSecond(), row.p50() < 0 ? "-" : String.format("%.1f", row.p50()),
                     row.p99() < 0 ? "-" : String.format("%.1f", row.p99()), 100 * row.perSecond() / raw.perSecond()));
@@ -130,15 +129,11 @@ class EventIngestBenchmark extends IntegrationTest {
                         "raw batched JDBC insert", raw.perSecond(), "≥ 0.25 × raw",
                         batch.perSecond() >= 0.25 * raw.perSecond()),
                 single(singleOneThread, raw, false), single(singleFourThreads, raw, true),
-                single(singleEightThreads, raw, false),
-                againstCommits(singleOneThread, commitsOneThread),
-                againstCommits(singleFourThreads, commitsFourThreads),
-                againstCommits(singleEightThreads, commitsEightThreads)));
-        reported.addAll(jdbcTuning(run, leads));
+                againstCommits(singleFourThreads, commitsFourThreads)));
         BenchmarkReport.write(database, "Engagement events", reported,
                 "Engagement events: " + LEADS + " leads; batches on one thread; single events over HTTP from"
                         + " keep-alive clients in the benchmark's JVM, p50/p99 per event as the client sees it. "
-                        + warmUp.describe() + ".");
+                        + "Warm-up: " + WARM_UP_ROUNDS + " rounds of " + WARM_UP_ROUND_SINGLES + " single events.");
         Path out = Path.of("target", "bench", "event-ingest-" + database.split(" ")[0].toLowerCase() + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
@@ -220,62 +215,6 @@ class EventIngestBenchmark extends IntegrationTest {
         // The baseline's rows are not the leads' activity: remove them before the measured ingest.
         jdbc.update("delete from engagement_event where event_key like ?", "r-" + run + "-%");
         return new Row("raw batched JDBC insert (baseline)", RAW_ROWS, seconds, -1, -1);
-    }
-
-    /**
-     * JDBC batching on PostgreSQL, before/after in this run: the same rows inserted on a connection of their own with
-     * pgjdbc's {@code reWriteBatchedInserts} off (the driver's default) and on (as shipped), and one statement per
-     * row. On H2 there is nothing to switch.
-     */
-    private List<BenchmarkReport.Row> jdbcTuning(String run, List<Long> leads) throws SQLException {
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        String url = pool.getJdbcUrl();
-        if (!url.startsWith("jdbc:postgresql:")) {
-            return List.of();
-        }
-        String bare = url.replaceAll("[?&]reWriteBatchedInserts=[a-z]+", "");
-        String separator = bare.contains("?") ? "&" : "?";
-        double rewritten = rawOnOwnConnection(bare + separator + "reWriteBatchedInserts=true", pool, run + "-rw",
-                leads, true);
-        double plain = rawOnOwnConnection(bare + separator + "reWriteBatchedInserts=false", pool, run + "-pl",
-                leads, true);
-        double oneByOne = rawOnOwnConnection(bare + separator + "reWriteBatchedInserts=true", pool, run + "-one",
-                leads, false);
-        return List.of(
-                BenchmarkReport.Row.faster("Engagement events (tuning)", "raw insert, batches of " + BATCH_SIZE
-                        + ", reWriteBatchedInserts off", plain, "rows/s", "reWriteBatchedInserts on (as shipped)",
-                        rewritten, null, null),
-                BenchmarkReport.Row.faster("Engagement events (tuning)", "raw insert, one statement per row, one"
-                        + " transaction", oneByOne, "rows/s", "batches of " + BATCH_SIZE + ", reWriteBatchedInserts on",
-                        rewritten, null, null));
-    }
-
-    private double rawOnOwnConnection(String url, HikariDataSource pool, String prefix, List<Long> leads,
-                                      boolean batched) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
-        long start;
-        try (Connection connection = DriverManager.getConnection(url, pool.getUsername(), pool.getPassword())) {
-            connection.setAutoCommit(false);
-            start = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
-                for (int i = 0; i < RAW_ROWS; i++) {
-                    bindRawRow(insert, leads.get(i % LEADS), TYPES[i % TYPES.length], now, "t-" + prefix + "-" + i);
-                    if (!batched) {
-                        insert.executeUpdate();
-                        continue;
-                    }
-                    insert.addBatch();
-                    if ((i + 1) % BATCH_SIZE == 0) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
-            connection.commit();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        jdbc.update("delete from engagement_event where event_key like ?", "t-" + prefix + "-%");
-        return RAW_ROWS / seconds;
     }
 
     private Row batchIngest(String run, List<Long> leads) {
