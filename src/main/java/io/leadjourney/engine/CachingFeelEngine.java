@@ -38,6 +38,8 @@ final class CachingFeelEngine implements FeelEngine {
 
     private final FeelEngine feel;
     private final Cache<Key, Answer> answers = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+    /** What each expression reads, worked out once: the tables' cells are few, their evaluations many. */
+    private final Cache<String, Names> namesOf = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
     private record Key(boolean unaryTests, String expression, List<Object> values) {
     }
@@ -89,7 +91,11 @@ final class CachingFeelEngine implements FeelEngine {
     }
 
     /** The key of the expression's answer for these values, or null when the answer may depend on more. */
-    private static Key key(boolean unaryTests, String expression, String inputVariable, VariableContext context) {
+    private Key key(boolean unaryTests, String expression, String inputVariable, VariableContext context) {
+        Names names = namesOf.get(expression, CachingFeelEngine::names);
+        if (names.clock()) {
+            return null;
+        }
         List<Object> values = new ArrayList<>();
         if (inputVariable != null) {
             Object input = valueOf(context, inputVariable);
@@ -98,27 +104,39 @@ final class CachingFeelEngine implements FeelEngine {
             }
             values.add(input);
         }
-        String code = STRING_LITERAL.matcher(expression).replaceAll("\"\"");
-        Matcher name = NAME.matcher(code);
-        while (name.find()) {
-            String word = name.group();
-            boolean called = code.substring(name.end()).stripLeading().startsWith("(");
-            if (called) {
-                if (CLOCK_FUNCTIONS.contains(word)) {
-                    return null;
-                }
-            } else if (context.containsVariable(word)) {
-                Object value = valueOf(context, word);
+        for (String name : names.read()) {
+            if (context.containsVariable(name)) {
+                Object value = valueOf(context, name);
                 if (!isPlain(value)) {
                     return null;
                 }
-                values.add(word);
+                values.add(name);
                 values.add(value);
-            } else if (!KEYWORDS.contains(word)) {
+            } else if (!KEYWORDS.contains(name)) {
                 return null;
             }
         }
         return new Key(unaryTests, expression, Arrays.asList(values.toArray()));
+    }
+
+    /** The names an expression reads (not those it calls), and whether it calls the clock. */
+    private record Names(List<String> read, boolean clock) {
+    }
+
+    private static Names names(String expression) {
+        String code = STRING_LITERAL.matcher(expression).replaceAll("\"\"");
+        Matcher name = NAME.matcher(code);
+        List<String> read = new ArrayList<>();
+        boolean clock = false;
+        while (name.find()) {
+            String word = name.group();
+            if (code.substring(name.end()).stripLeading().startsWith("(")) {
+                clock |= CLOCK_FUNCTIONS.contains(word);
+            } else {
+                read.add(word);
+            }
+        }
+        return new Names(List.copyOf(read), clock);
     }
 
     private static Object valueOf(VariableContext context, String name) {

@@ -50,7 +50,7 @@ class EventIngestBenchmark extends IntegrationTest {
     private static final int BATCH_SIZE = 1_000;
     private static final int SINGLES = 4_000;
     private static final int WARM_UP_ROUND_SINGLES = 1_000;
-    private static final int WARM_UP_ROUNDS = 8;
+    private static final int WARM_UP_ROUNDS = 20;
     private static final int WARM_UP_BATCHES = 2;
     private static final String[] TYPES = {"FORM_SUBMITTED", "EMAIL_OPENED", "EMAIL_CLICKED",
             "PRICING_PAGE_VISITED", "BLOG_POST_READ", "CONTENT_DOWNLOADED", "TRIAL_STARTED", "UNSUBSCRIBED"};
