@@ -10,6 +10,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +22,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
 
 /**
  * The application in Debian's headless chromium (driven by Selenium, nothing downloaded at test time): a fresh
@@ -27,9 +33,10 @@ import java.time.Duration;
  */
 public abstract class BrowserTest extends IntegrationTest {
 
-    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final int LOGIN_ATTEMPTS = 3;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final AtomicInteger TIMEOUTS = new AtomicInteger();
 
     @LocalServerPort
     protected int port;
@@ -45,6 +52,9 @@ public abstract class BrowserTest extends IntegrationTest {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--window-size=1400,1400", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -63,6 +73,43 @@ public abstract class BrowserTest extends IntegrationTest {
         }
     }
 
+    /**
+     * A wait of {@link #PATIENCE} that, when it runs out, fails with what the browser showed: the address, the
+     * webapp's notifications, the page's text, the console's messages (a request the server refused is one) and a
+     * screenshot's file. A CI log then says why a page never showed what the test waited for.
+     */
+    protected WebDriverWait patiently() {
+        return new WebDriverWait(browser, PATIENCE) {
+            @Override
+            protected RuntimeException timeoutException(String message, Throwable lastException) {
+                return super.timeoutException(message + "\nWhat the browser showed: " + whatTheBrowserShows(),
+                        lastException);
+            }
+        };
+    }
+
+    private String whatTheBrowserShows() {
+        String text;
+        try {
+            text = browser.findElement(By.tagName("body")).getText().strip();
+        } catch (RuntimeException e) {
+            text = "(no text: " + e.getMessage() + ")";
+        }
+        if (text.length() > 2000) {
+            text = text.substring(0, 2000) + "…";
+        }
+        String console;
+        try {
+            console = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString)
+                    .collect(Collectors.joining("\n  "));
+        } catch (RuntimeException e) {
+            console = "(not read: " + e.getMessage() + ")";
+        }
+        return "address " + browser.getCurrentUrl() + "; notifications " + pageNotifications()
+                + "; screenshot " + screenshotQuietly("timeout-" + TIMEOUTS.incrementAndGet() + ".png")
+                + "\npage text:\n" + text + "\nconsole:\n  " + (console.isEmpty() ? "(empty)" : console);
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -77,7 +124,7 @@ public abstract class BrowserTest extends IntegrationTest {
     protected void logIn(String app, String user) {
         browser.get(url("/camunda/app/" + app + "/default/"));
         for (int attempt = 1; ; attempt++) {
-            WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+            WebDriverWait wait = patiently();
             typeInto(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))),
                     user);
             typeInto(browser.findElement(By.cssSelector("input[type=password]")), user);
@@ -101,7 +148,7 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Types the text into the input and waits until the input holds exactly it, typing again if keys were lost. */
     private void typeInto(WebElement input, String text) {
-        new WebDriverWait(browser, PATIENCE).until(driver -> {
+        patiently().until(driver -> {
             if (text.equals(input.getDomProperty("value"))) {
                 return true;
             }

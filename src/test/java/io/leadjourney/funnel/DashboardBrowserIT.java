@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ class DashboardBrowserIT extends BrowserTest {
         logIn("cockpit", "manager");
 
         browser.get(url("/dashboard"));
-        new WebDriverWait(browser, PATIENCE).until(driver -> "true".equals(
+        patiently().until(driver -> "true".equals(
                 ((JavascriptExecutor) driver).executeScript("return document.body.dataset.loaded;")));
 
         assertThat(browser.getCurrentUrl()).endsWith("/dashboard/");

@@ -44,7 +44,7 @@ class TasklistBrowserIT extends BrowserTest {
         String tasklist = url("/camunda/app/tasklist/default/");
         logIn("tasklist", "rep-c");
 
-        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        WebDriverWait wait = patiently();
         browser.get(tasklist);
         wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("Orbital Analytics"));
         String cards = browser.findElement(By.tagName("body")).getText();
@@ -96,7 +96,7 @@ class TasklistBrowserIT extends BrowserTest {
         logIn("tasklist", "manager");
         open(url("/camunda/app/tasklist/default/"), reassign, "Helix Labs");
 
-        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        WebDriverWait wait = patiently();
         // The managers' task is the group's: the manager claims it first (Tasklist's "Claim").
         asUser("manager", () -> taskService.claim(reassign.getId(), "manager"));
         browser.navigate().refresh();
@@ -147,13 +147,13 @@ class TasklistBrowserIT extends BrowserTest {
     /** Opens the task by deep link and waits until its Camunda Form shows {@code expected}. */
     private void open(String tasklist, Task task, String expected) {
         browser.get(tasklist + "#/?task=" + task.getId());
-        new WebDriverWait(browser, PATIENCE).until(driver -> formValues().stream()
+        patiently().until(driver -> formValues().stream()
                 .anyMatch(value -> value.contains(expected)));
     }
 
     /** Clicks the labels of radio buttons and checkboxes, then Tasklist's Complete, and waits for the engine. */
     private void chooseAndComplete(Task task, String... labels) {
-        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        WebDriverWait wait = patiently();
         for (String label : labels) {
             WebElement choice = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                     "//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']")));
@@ -173,7 +173,7 @@ class TasklistBrowserIT extends BrowserTest {
                 close.click();
             }
         }
-        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(
+        patiently().until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector(".page-notifications .alert")));
     }
 

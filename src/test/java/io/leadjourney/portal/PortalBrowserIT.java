@@ -40,7 +40,7 @@ class PortalBrowserIT extends BrowserTest {
 
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(url("/portal/leads"));
-        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        WebDriverWait wait = patiently();
         WebElement words = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
         assertThat(browser.switchTo().activeElement()).as("the search box has the focus").isEqualTo(words);
         for (WebElement field : browser.findElements(By.cssSelector("form.search input, form.search select"))) {
@@ -110,7 +110,7 @@ class PortalBrowserIT extends BrowserTest {
         logIn("tasklist", "manager");
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(url("/portal/team"));
-        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        WebDriverWait wait = patiently();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("team-rep-a")));
         assertThat(browser.findElement(By.id("team-rep-a")).getText()).contains("rep-a").contains("reps-small");
         screenshot("portal-team.png");
