@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -32,7 +34,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +84,9 @@ public abstract class IntegrationTest {
     protected HistoryService historyService;
     @Autowired
     protected IdentityService identityService;
+    @Autowired
+    private JdbcTemplate database;
+    private long notificationsBefore;
 
     /** An e-mail no other test (or earlier run on the same database) has used. */
     protected static String uniqueEmail(String who) {
@@ -150,14 +157,33 @@ public abstract class IntegrationTest {
         return running.get(0);
     }
 
+    /** The last notification stored before this test began: the e-mails of earlier tests are not this test's. */
+    @BeforeEach
+    void markTheNotificationsOfEarlierTests() {
+        notificationsBefore = database.queryForObject("select coalesce(max(id), 0) from notification", Long.class);
+    }
+
     /**
-     * Runs the "E-mail a notification" jobs that are due now, as the job executor would (it is off in tests), and
-     * answers the failures: a failed job waits for its next retry, so each runs at most once here.
+     * Runs the "E-mail a notification" jobs of this test's notifications that are due now, as the job executor would
+     * (it is off in tests), and answers the failures: a failed job waits for its next retry, so each runs at most
+     * once here. Earlier tests' e-mails are left waiting (routing a thousand leads leaves a thousand).
      */
     protected List<RuntimeException> emailNotifications() {
+        List<Job> due = managementService.createJobQuery().processDefinitionKey(NotificationEmail.PROCESS_ID)
+                .executable().list();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ofThisTest = runtimeService.createProcessInstanceQuery()
+                .processInstanceIds(due.stream().map(Job::getProcessInstanceId).collect(Collectors.toSet())).list()
+                .stream().filter(email -> Long.parseLong(email.getBusinessKey()
+                        .substring(NotificationEmail.BUSINESS_KEY_PREFIX.length())) > notificationsBefore)
+                .map(ProcessInstance::getId).collect(Collectors.toSet());
         List<RuntimeException> failures = new ArrayList<>();
-        for (Job job : managementService.createJobQuery().processDefinitionKey(NotificationEmail.PROCESS_ID)
-                .executable().list()) {
+        for (Job job : due) {
+            if (!ofThisTest.contains(job.getProcessInstanceId())) {
+                continue;
+            }
             try {
                 managementService.executeJob(job.getId());
             } catch (RuntimeException e) {
