@@ -39,9 +39,10 @@ public class LeadJourneyGateway implements Journeys {
     private final SystemAuthentication system;
     private final ProcessEngineConfigurationImpl engine;
     private final HandOffService handOff;
+    private final RecentClockRestarts recentRestarts;
 
     LeadJourneyGateway(ProcessEngine processEngine, SlaProperties sla, DecisionEvaluator decisions,
-                       SystemAuthentication system, HandOffService handOff) {
+                       SystemAuthentication system, HandOffService handOff, RecentClockRestarts recentRestarts) {
         this.runtimeService = processEngine.getRuntimeService();
         this.managementService = processEngine.getManagementService();
         this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
@@ -49,6 +50,7 @@ public class LeadJourneyGateway implements Journeys {
         this.decisions = decisions;
         this.system = system;
         this.handOff = handOff;
+        this.recentRestarts = recentRestarts;
     }
 
     /**
@@ -129,16 +131,21 @@ public class LeadJourneyGateway implements Journeys {
 
     /**
      * The lead engaged without qualifying: if its journey waits in nurture, the "30 days without engagement"
-     * clock starts again from now (the model's duration, recalculated).
+     * clock starts again from now (the model's duration, recalculated); not again within a minute of the last
+     * restart ({@link RecentClockRestarts}).
      */
     @Override
     public void restartInactivityClock(long leadId) {
+        if (recentRestarts.restartedLately(leadId)) {
+            return;
+        }
         try {
             system.run(() -> runtimeService.createProcessInstanceQuery()
                     .processInstanceBusinessKey(String.valueOf(leadId)).list()
                     .forEach(journey -> managementService.createJobQuery().processInstanceId(journey.getId())
                             .activityId(LeadJourney.EVENT_NURTURE_INACTIVE).timers().list()
                             .forEach(timer -> managementService.recalculateJobDuedate(timer.getId(), false))));
+            recentRestarts.restarted(leadId);
         } catch (ProcessEngineException failure) {
             throw conflictOrFailure(leadId, failure);
         }

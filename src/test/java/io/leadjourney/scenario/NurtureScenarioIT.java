@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import io.leadjourney.lead.Journeys;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +25,11 @@ import static org.assertj.core.api.Assertions.within;
  * {@code stage_transition}, with who and why) and asserts on it.
  */
 class NurtureScenarioIT extends Scenario {
+
+    @Autowired
+    private Journeys journeys;
+    @Autowired
+    private TransactionTemplate transactions;
 
     /**
      * Given a lead who asked to be contacted, when sales' discovery call says "needs nurture", then the lead stays
@@ -65,10 +73,7 @@ class NurtureScenarioIT extends Scenario {
      */
     @Test
     void engagementDuringNurtureRestartsTheInactivityClockAndQualifyingActivityReturnsTheLeadToSales() {
-        long id = captureLead(Map.of("email", uniqueEmail("nurtured"), "firstName", "Nora", "company",
-                "Slow GmbH", "employees", 20, "role", "CTO", "industry", "Software"));
-        runDueJobs(id);
-        assertThat(stageOf(id)).isEqualTo("NURTURE");
+        long id = nurturedLead("Nora", "Slow GmbH");
         Instant entered = now();
         assertThat(inactivityTimer(id).getDuedate().toInstant())
                 .isCloseTo(entered.plus(Duration.ofDays(30)), within(Duration.ofMinutes(5)));
@@ -96,10 +101,7 @@ class NurtureScenarioIT extends Scenario {
     @Test
     void aDormantLeadWakesMonthsLaterWhenItQualifiesAgain() {
         at("2027-01-04T10:00");
-        long id = captureLead(Map.of("email", uniqueEmail("dormant"), "firstName", "Dora", "company",
-                "Sleepy GmbH", "employees", 20, "role", "CTO", "industry", "Software"));
-        runDueJobs(id);
-        assertThat(stageOf(id)).isEqualTo("NURTURE");
+        long id = nurturedLead("Dora", "Sleepy GmbH");
 
         at("2027-02-03T09:59");
         runDueJobs(id);
@@ -127,6 +129,43 @@ class NurtureScenarioIT extends Scenario {
                 .anyMatch(line -> line.startsWith("Tue 6 Jul 14:00") && line.contains("notified "
                         + accept.getAssignee()));
         assertThat(stageOf(id)).isEqualTo("MQL");
+    }
+
+    /**
+     * Given a lead in nurture who opens three e-mails within a minute, then its clock starts again once, from the
+     * first; an e-mail opened two minutes later starts it again. A restart whose transaction rolled back is not
+     * taken for one: the next event starts the clock.
+     */
+    @Test
+    void aBurstOfEventsStartsTheInactivityClockAgainOnceAMinute() {
+        at("2027-03-01T10:00");
+        long id = nurturedLead("Bea", "Burst GmbH");
+
+        Instant first = Instant.parse("2027-03-10T09:00:00Z");
+        Duration thirtyDays = Duration.ofDays(30);
+        for (int seconds : new int[]{0, 20, 50}) {
+            ClockUtil.setCurrentTime(Date.from(first.plusSeconds(seconds)));
+            assertThat(event(id, "EMAIL_OPENED").get("stage").asText()).isEqualTo("NURTURE");
+            assertThat(inactivityTimer(id).getDuedate().toInstant()).as("%s s after the first e-mail", seconds)
+                    .isEqualTo(first.plus(thirtyDays));
+        }
+        Instant later = first.plusSeconds(120);
+        ClockUtil.setCurrentTime(Date.from(later));
+        event(id, "EMAIL_OPENED");
+        assertThat(inactivityTimer(id).getDuedate().toInstant()).as("two minutes on").isEqualTo(later.plus(thirtyDays));
+
+        Instant rolledBack = later.plusSeconds(70);
+        ClockUtil.setCurrentTime(Date.from(rolledBack));
+        transactions.executeWithoutResult(status -> {
+            journeys.restartInactivityClock(id);
+            status.setRollbackOnly();
+        });
+        assertThat(inactivityTimer(id).getDuedate().toInstant()).as("rolled back").isEqualTo(later.plus(thirtyDays));
+        Instant next = rolledBack.plusSeconds(10);
+        ClockUtil.setCurrentTime(Date.from(next));
+        event(id, "EMAIL_OPENED");
+        assertThat(inactivityTimer(id).getDuedate().toInstant()).as("after a rolled-back restart")
+                .isEqualTo(next.plus(thirtyDays));
     }
 
     private static Map<String, Object> handRaise(String email) {

@@ -68,10 +68,7 @@ class ProcessOwnerScenarioIT extends Scenario {
     @Test
     void aBehaviourSalesOpsAddsBringsANurturedLeadBackToSales() throws IOException {
         at("2027-03-01T09:00");
-        long id = captureLead(Map.of("email", uniqueEmail("listener"), "firstName", "Lis", "company", "Tener GmbH",
-                "employees", 20, "role", "CTO", "industry", "Software"));
-        runDueJobs(id);
-        assertThat(stageOf(id)).isEqualTo("NURTURE");
+        long id = nurturedLead("Lis", "Tener GmbH");
         String shipped = DmnEdit.shipped("engagement-points");
         String firstRule = "      <rule id=\"Rule_engagement_points_1\">";
         assertThat(shipped).contains(firstRule);

@@ -72,6 +72,15 @@ abstract class Scenario extends IntegrationTest {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
+    /** A lead who fits but has done nothing yet (a CTO of 20 at a software company): scored, it waits in nurture. */
+    long nurturedLead(String who, String company) {
+        long id = captureLead(Map.of("email", uniqueEmail(who.toLowerCase()), "firstName", who, "company", company,
+                "employees", 20, "role", "CTO", "industry", "Software"));
+        runDueJobs(id);
+        assertThat(stageOf(id)).isEqualTo("NURTURE");
+        return id;
+    }
+
     /** The lead does something, now on the one clock; answers what the API answered. */
     JsonNode event(long id, String type) {
         ResponseEntity<JsonNode> answer = post(INTEGRATION, "/api/leads/" + id + "/events",
