@@ -196,6 +196,11 @@ abstract class EngineBenchmark extends IntegrationTest {
         }
     }
 
+    /** Waits until the job executor has run every job that is due (as {@link #waitUntil} does, with the state). */
+    protected void untilNoJobIsDue(int seconds, String what, Supplier<String> state) {
+        waitUntil(() -> managementService.createJobQuery().executable().count() == 0, seconds, what, state);
+    }
+
     /** Where the jobs of a process stand: due, locked, waiting for a retry, failed, and the commonest error. */
     protected String jobsOf(String processKey) {
         OffsetDateTime now = utc(Instant.now());

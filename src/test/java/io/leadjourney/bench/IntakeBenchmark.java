@@ -2,6 +2,7 @@ package io.leadjourney.bench;
 
 import io.leadjourney.intake.LeadIntakeService;
 import io.leadjourney.journey.LeadJourney;
+import io.leadjourney.journey.NotificationEmail;
 import io.leadjourney.lead.NewLead;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,7 +154,8 @@ class IntakeBenchmark extends EngineBenchmark {
      * case, slowing whichever it is.
      */
     private void untilTheJobExecutorIsIdle() {
-        waitUntil(() -> managementService.createJobQuery().executable().count() == 0, 600, "no job left to run");
+        untilNoJobIsDue(600, "the earlier case's jobs", () -> jobsOf(LeadJourney.PROCESS_ID) + " "
+                + jobsOf(NotificationEmail.PROCESS_ID));
     }
 
     private long acceptTasks() {

@@ -82,8 +82,7 @@ class SlaTimerBenchmark extends EngineBenchmark {
         double reminders = (System.nanoTime() - start) / 1e9;
         // Each reminder also e-mails the rep (a job of the e-mail's process, due after the reminders): they are sent
         // before the bare timers start, which would otherwise wait behind them.
-        waitUntil(() -> managementService.createJobQuery().executable().count() == 0, 900,
-                "the reminders' e-mails", () -> jobsOf(NotificationEmail.PROCESS_ID));
+        untilNoJobIsDue(900, "the reminders' e-mails", () -> jobsOf(NotificationEmail.PROCESS_ID));
 
         executor.shutdown();
         inParallel(count, 4, i -> runtimeService.startProcessInstanceByKey(BARE, Map.of("after", "PT1S")));
