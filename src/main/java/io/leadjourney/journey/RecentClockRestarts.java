@@ -2,9 +2,8 @@ package io.leadjourney.journey;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.leadjourney.support.AfterCommit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -50,15 +49,6 @@ class RecentClockRestarts {
     /** The lead's clock was started again now: remembered when the caller's transaction commits. */
     void restarted(long leadId) {
         Instant now = Instant.now(clock);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            restarts.put(leadId, now);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                restarts.put(leadId, now);
-            }
-        });
+        AfterCommit.run(() -> restarts.put(leadId, now));
     }
 }

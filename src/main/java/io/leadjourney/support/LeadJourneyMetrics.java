@@ -2,8 +2,6 @@ package io.leadjourney.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counters of what the application did, for {@code /actuator/prometheus}. A count made inside a transaction is
@@ -30,16 +28,6 @@ public class LeadJourneyMetrics {
         if (amount <= 0) {
             return;
         }
-        Runnable increment = () -> registry.counter(name, tags).increment(amount);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    increment.run();
-                }
-            });
-        } else {
-            increment.run();
-        }
+        AfterCommit.run(() -> registry.counter(name, tags).increment(amount));
     }
 }
