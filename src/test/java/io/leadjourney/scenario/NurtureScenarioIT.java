@@ -1,10 +1,9 @@
 package io.leadjourney.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import io.leadjourney.lead.Journeys;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import io.leadjourney.lead.Journeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +11,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +77,7 @@ class NurtureScenarioIT extends Scenario {
                 .isCloseTo(entered.plus(Duration.ofDays(30)), within(Duration.ofMinutes(5)));
 
         Instant day20 = entered.plus(Duration.ofDays(20));
-        ClockUtil.setCurrentTime(Date.from(day20));
+        at(day20);
         JsonNode answer = event(id, "BLOG_POST_READ");
         assertThat(answer.get("stage").asText()).as("one blog post does not qualify").isEqualTo("NURTURE");
         assertThat(inactivityTimer(id).getDuedate().toInstant()).as("the clock starts again on day 20")
@@ -144,25 +142,25 @@ class NurtureScenarioIT extends Scenario {
         Instant first = Instant.parse("2027-03-10T09:00:00Z");
         Duration thirtyDays = Duration.ofDays(30);
         for (int seconds : new int[]{0, 20, 50}) {
-            ClockUtil.setCurrentTime(Date.from(first.plusSeconds(seconds)));
+            at(first.plusSeconds(seconds));
             assertThat(event(id, "EMAIL_OPENED").get("stage").asText()).isEqualTo("NURTURE");
             assertThat(inactivityTimer(id).getDuedate().toInstant()).as("%s s after the first e-mail", seconds)
                     .isEqualTo(first.plus(thirtyDays));
         }
         Instant later = first.plusSeconds(120);
-        ClockUtil.setCurrentTime(Date.from(later));
+        at(later);
         event(id, "EMAIL_OPENED");
         assertThat(inactivityTimer(id).getDuedate().toInstant()).as("two minutes on").isEqualTo(later.plus(thirtyDays));
 
         Instant rolledBack = later.plusSeconds(70);
-        ClockUtil.setCurrentTime(Date.from(rolledBack));
+        at(rolledBack);
         transactions.executeWithoutResult(status -> {
             journeys.restartInactivityClock(id);
             status.setRollbackOnly();
         });
         assertThat(inactivityTimer(id).getDuedate().toInstant()).as("rolled back").isEqualTo(later.plus(thirtyDays));
         Instant next = rolledBack.plusSeconds(10);
-        ClockUtil.setCurrentTime(Date.from(next));
+        at(next);
         event(id, "EMAIL_OPENED");
         assertThat(inactivityTimer(id).getDuedate().toInstant()).as("after a rolled-back restart")
                 .isEqualTo(next.plus(thirtyDays));

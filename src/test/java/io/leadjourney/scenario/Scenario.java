@@ -65,7 +65,12 @@ abstract class Scenario extends IntegrationTest {
 
     /** Moves the one clock to a UTC minute, such as {@code 2026-12-04T18:30}. */
     static void at(String utc) {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse(utc + ":00Z")));
+        at(Instant.parse(utc + ":00Z"));
+    }
+
+    /** Moves the one clock to the moment. */
+    static void at(Instant moment) {
+        ClockUtil.setCurrentTime(Date.from(moment));
     }
 
     static Instant now() {
